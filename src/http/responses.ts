@@ -1,0 +1,48 @@
+/** The content type of every JSON answer (`apps/core/renderers.py`). */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
+/**
+ * A JSON answer as the server renders it: compact, non-ASCII characters as
+ * they are.
+ *
+ * @example
+ * json(200, { id: 1 })
+ */
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': JSON_CONTENT_TYPE },
+  })
+}
+
+/** A 204 with no body and no content type, as a DRF delete answers. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 })
+}
+
+/**
+ * Django's own 404 page: what a URL that matches no pattern gets, such as a
+ * path without its trailing slash. It is HTML, not JSON.
+ */
+export function htmlNotFound(path: string): Response {
+  return new Response(
+    `<h1>Not Found</h1><p>The requested URL ${escapeHtml(path)} was not found on this server.</p>`,
+    { status: 404, headers: { 'content-type': 'text/html' } },
+  )
+}
+
+/** Django's own 500 page, the real server's answer to a crash. */
+export function htmlServerError(): Response {
+  return new Response('<h1>Server Error (500)</h1>', {
+    status: 500,
+    headers: { 'content-type': 'text/html' },
+  })
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}

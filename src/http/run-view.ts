@@ -1,0 +1,173 @@
+import { ApiError } from '../errors/api-error.ts'
+import { messages } from '../errors/messages.ts'
+import { key } from '../model/database.ts'
+import type { GroupRecord, InstanceRecord, UserRecord } from '../model/schemas.ts'
+import type { MockState } from '../mock-state.ts'
+import { fieldFilterOf } from './field-filter.ts'
+import { authenticate } from './authenticate.ts'
+import type { RouteMatch } from './routes.ts'
+import type { View, ViewContext } from './view.ts'
+
+/** The request a view is run for. */
+export interface ViewRequest {
+  state: MockState
+  request: Request
+  url: URL
+  route: RouteMatch
+  method: string
+  data: () => unknown
+}
+
+const INSTANCE_NAME = /^[a-z0-9-_]{0,64}$/
+const ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
+
+/**
+ * Runs a view through the server's checks, in the server's order
+ * (`AtomicMixin.dispatch`, `InstanceBasedMixin.initial`,
+ * `NestedViewSetMixin.initial`, DRF `APIView.initial`): instance, nested
+ * parent, content negotiation, authentication, permissions, then the
+ * method. Each failed check throws the server's `ApiError`.
+ *
+ * @example
+ * const response = await runView(views.userDetail, viewRequest)
+ */
+export async function runView(view: View, input: ViewRequest): Promise<Response> {
+  const { state, route } = input
+  const instance = findInstance(state, route.instance)
+  const parents = findParents(state, view, instance, route.params)
+  negotiate(input.request)
+
+  const auth = authenticate(state.db, instance, {
+    headers: input.request.headers,
+    query: input.url.searchParams,
+    data: input.data,
+  })
+  const context: ViewContext = {
+    ...input,
+    version: route.version,
+    instance,
+    params: route.params,
+    ...parents,
+    auth,
+    serialize: {
+      db: state.db,
+      instance,
+      dialect: state.dialect,
+      linkPrefix: linkPrefix(state, route, instance),
+      fields: input.method === 'GET' ? fieldFilterOf(input.url.searchParams) : null,
+    },
+  }
+
+  return dispatch(view, context)
+}
+
+async function dispatch(view: View, context: ViewContext): Promise<Response> {
+  const permitted = view.permission({
+    auth: context.auth,
+    method: context.method === 'HEAD' ? 'GET' : context.method,
+    detail: view.detail,
+    parentUserId: context.parentUser?.id,
+  })
+  if (!permitted) throw ApiError.detail(403, messages.permissionDenied)
+
+  const handler = handlerFor(view, context.method)
+  if (!handler) {
+    throw ApiError.detail(405, messages.methodNotAllowed(context.method))
+  }
+
+  const response = await handler(context)
+  if (context.method !== 'HEAD') return response
+  return new Response(null, { status: response.status, headers: response.headers })
+}
+
+function handlerFor(view: View, method: string) {
+  if (method === 'HEAD') return view.methods.GET
+  if (method === 'OPTIONS') return view.methods.OPTIONS ?? optionsHandler
+  return view.methods[method]
+}
+
+function optionsHandler(): Response {
+  return new Response(
+    JSON.stringify({
+      renders: ['application/json'],
+      parses: [
+        'application/json',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+      ],
+    }),
+    { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } },
+  )
+}
+
+function findInstance(state: MockState, written: string): InstanceRecord {
+  const name = written.toLowerCase()
+  const instance = INSTANCE_NAME.test(name)
+    ? state.db.instances.find('byName', name)
+    : undefined
+
+  if (!instance) throw ApiError.detail(404, messages.instanceNotFound)
+  return instance
+}
+
+/**
+ * A nested route looks up its parent before authentication, so a missing
+ * parent is a 404 even without a key (`NestedViewSetMixin`).
+ */
+function findParents(
+  state: MockState,
+  view: View,
+  instance: InstanceRecord,
+  params: Record<string, string>,
+): { parentUser: UserRecord | null; parentGroup: GroupRecord | null } {
+  const none = { parentUser: null, parentGroup: null }
+  if (view.parent === 'user') {
+    const user = findById(params.user, (id) =>
+      state.db.users.find('byId', key(instance.name, id)),
+    )
+    if (!user) throw ApiError.detail(404, messages.userNotFound)
+    return { ...none, parentUser: user }
+  }
+
+  if (view.parent === 'group') {
+    const group = findById(params.group, (id) =>
+      state.db.groups.find('byId', key(instance.name, id)),
+    )
+    if (!group) throw ApiError.detail(404, messages.groupNotFound)
+    return { ...none, parentGroup: group }
+  }
+
+  return none
+}
+
+/** Looks a URL id up; an id that is not an integer finds nothing. */
+export function findById<T>(
+  written: string | undefined,
+  find: (id: number) => T | undefined,
+): T | undefined {
+  if (written === undefined || !/^\d+$/.test(written)) return undefined
+
+  const id = Number(written)
+  return id <= 2147483647 ? find(id) : undefined
+}
+
+function negotiate(request: Request): void {
+  const accept = request.headers.get('accept')
+  if (!accept || accept.trim() === '' || ACCEPTABLE.test(accept)) return
+
+  throw ApiError.detail(406, messages.notAcceptable)
+}
+
+/**
+ * Links start with the request's version (`NamespaceVersioning`), except in
+ * the documentation dialect, whose page shows `/v1/` links on a v1.1 call.
+ */
+function linkPrefix(
+  state: MockState,
+  route: RouteMatch,
+  instance: InstanceRecord,
+): string {
+  const version = state.dialect === 'docs' ? 'v1' : route.version
+  return `/${version}/instances/${instance.name}`
+}

@@ -1,0 +1,48 @@
+// The mock
+export {
+  createSyncanoMock,
+  DEFAULT_SEED,
+  type SyncanoMock,
+  type SyncanoMockOptions,
+} from './create-syncano-mock.ts'
+export type { Dialect, ApiVersion } from './glossary.ts'
+
+// Fixtures
+export type { Fixtures, FixturesInput } from './fixtures/fixtures-schema.ts'
+export { parseFixtures } from './fixtures/parse-fixtures.ts'
+
+// Data
+export type { Database } from './model/database.ts'
+export { key } from './model/database.ts'
+export type {
+  AdminRecord,
+  ApiKeyRecord,
+  GroupRecord,
+  InstanceRecord,
+  MembershipRecord,
+  ProfileRecord,
+  Role,
+  SocialTokenRecord,
+  UserRecord,
+} from './model/schemas.ts'
+
+// Errors
+export {
+  SyncanoMockError,
+  SyncanoMockErrorCode,
+} from './errors/syncano-mock-error.ts'
+export { messages } from './errors/messages.ts'
+
+// Response bodies
+export type {
+  DetailErrorBody,
+  FieldErrorsBody,
+  GroupBody,
+  GroupMembershipBody,
+  ListBody,
+  PermissionLevelBody,
+  ProfileBody,
+  TypedValueBody,
+  UserBody,
+  UserMembershipBody,
+} from './types.ts'

@@ -1,0 +1,31 @@
+/**
+ * Formats microseconds since the epoch as the server does
+ * (`DATETIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%fZ'`): UTC, six fraction digits.
+ *
+ * @example
+ * formatTimestamp(1466412207204105) // '2016-06-20T08:43:27.204105Z'
+ */
+export function formatTimestamp(micros: number): string {
+  const millis = Math.floor(micros / 1000)
+  const fraction = String(micros % 1_000_000).padStart(6, '0')
+
+  return `${new Date(millis).toISOString().slice(0, 19)}.${fraction}Z`
+}
+
+/**
+ * A clock in microseconds that never answers the same value twice, so two
+ * writes in one millisecond still get distinct, ordered timestamps.
+ *
+ * @example
+ * const now = createClock()
+ * formatTimestamp(now())
+ */
+export function createClock(source: () => number = Date.now): () => number {
+  let last = 0
+
+  return () => {
+    const current = source() * 1000
+    last = current > last ? current : last + 1
+    return last
+  }
+}

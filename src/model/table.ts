@@ -1,0 +1,200 @@
+import { Collection } from '@msw/data'
+import type { z } from 'zod'
+
+type RecordShape = { id?: number }
+
+/**
+ * How a table finds records by something other than a scan. A unique index
+ * maps one key to one record; a grouped index maps a key to every record that
+ * has it, kept sorted by `order` (the record's `id` unless told otherwise).
+ */
+export interface IndexDefinition<R> {
+  key: (record: R) => string | undefined
+  unique?: boolean
+  order?: (record: R) => number
+}
+
+type Indexes<R> = Record<string, IndexDefinition<R>>
+
+/**
+ * A `@msw/data` collection with indexes kept in step with it.
+ *
+ * Every write goes through the table, so an index can never disagree with
+ * the collection. Updates change the stored record in place after the merged
+ * record has passed the schema: `@msw/data` 1.1 finds the record to update
+ * with a scan, which would make every write grow with the table.
+ *
+ * @example
+ * const users = new Table(userRecordSchema, {
+ *   byKey: { key: (user) => user.user_key, unique: true },
+ * })
+ * await users.insert({ instance: 'my-instance', id: 1, ... })
+ * users.find('byKey', '…')
+ */
+export class Table<
+  S extends z.ZodObject,
+  R extends z.infer<S> & RecordShape = z.infer<S> & RecordShape,
+> {
+  #collection: Collection<S>
+  readonly #schema: S
+  readonly #definitions: Indexes<R>
+  readonly #unique = new Map<string, Map<string, R>>()
+  readonly #grouped = new Map<string, Map<string, Array<R>>>()
+
+  constructor(schema: S, indexes: Indexes<R>) {
+    this.#schema = schema
+    this.#definitions = indexes
+    this.#collection = new Collection({ schema })
+    this.#resetIndexes()
+  }
+
+  /** The underlying `@msw/data` collection, for queries of your own. */
+  get collection(): Collection<S> {
+    return this.#collection
+  }
+
+  /** Number of records. */
+  count(): number {
+    return this.#collection.count()
+  }
+
+  /** Every record, in insertion order. */
+  all(): ReadonlyArray<R> {
+    return this.#collection.all() as unknown as Array<R>
+  }
+
+  /** The record with this key in a unique index. */
+  find(index: string, key: string): R | undefined {
+    return this.#uniqueIndex(index).get(key)
+  }
+
+  /** The records with this key in a grouped index, in index order. */
+  list(index: string, key: string): ReadonlyArray<R> {
+    return this.#groupedIndex(index).get(key) ?? []
+  }
+
+  /** Validates and stores a new record. */
+  async insert(values: z.input<S>): Promise<R> {
+    const record = (await this.#collection.create(values)) as unknown as R
+
+    this.#index(record)
+    return record
+  }
+
+  /** Validates the record with `changes` applied, then applies them. */
+  update(record: R, changes: Partial<R>): R {
+    const next = this.#schema.parse({ ...record, ...changes }) as R
+
+    this.#unindex(record)
+    Object.assign(record, next)
+    this.#index(record)
+    return record
+  }
+
+  /** Removes a record. */
+  remove(record: R): void {
+    this.#unindex(record)
+    this.#collection.delete(record as never)
+  }
+
+  /** Removes every record, with a fresh collection rather than a delete each. */
+  clear(): void {
+    this.#collection = new Collection({ schema: this.#schema })
+    this.#resetIndexes()
+  }
+
+  #resetIndexes(): void {
+    this.#unique.clear()
+    this.#grouped.clear()
+
+    for (const [name, definition] of Object.entries(this.#definitions)) {
+      if (definition.unique) this.#unique.set(name, new Map())
+      else this.#grouped.set(name, new Map())
+    }
+  }
+
+  #index(record: R): void {
+    for (const [name, definition] of Object.entries(this.#definitions)) {
+      const key = definition.key(record)
+      if (key === undefined) continue
+
+      if (definition.unique) {
+        this.#uniqueIndex(name).set(key, record)
+        continue
+      }
+
+      const order = definition.order ?? byId
+      const group = this.#groupedIndex(name)
+      const members = group.get(key) ?? []
+      members.splice(sortedIndex(members, order(record), order), 0, record)
+      group.set(key, members)
+    }
+  }
+
+  #unindex(record: R): void {
+    for (const [name, definition] of Object.entries(this.#definitions)) {
+      const key = definition.key(record)
+      if (key === undefined) continue
+
+      if (definition.unique) {
+        const index = this.#uniqueIndex(name)
+        if (index.get(key) === record) index.delete(key)
+        continue
+      }
+
+      this.#removeFromGroup(name, key, record, definition.order ?? byId)
+    }
+  }
+
+  #removeFromGroup(
+    name: string,
+    key: string,
+    record: R,
+    order: (record: R) => number,
+  ): void {
+    const group = this.#groupedIndex(name)
+    const members = group.get(key)
+    if (!members) return
+
+    const position = sortedIndex(members, order(record), order)
+    const at = members[position] === record ? position : members.indexOf(record)
+    if (at === -1) return
+
+    members.splice(at, 1)
+    if (members.length === 0) group.delete(key)
+  }
+
+  #uniqueIndex(name: string): Map<string, R> {
+    const index = this.#unique.get(name)
+    if (!index) throw new Error(`[syncano-mock] Unknown unique index "${name}".`)
+    return index
+  }
+
+  #groupedIndex(name: string): Map<string, Array<R>> {
+    const index = this.#grouped.get(name)
+    if (!index) throw new Error(`[syncano-mock] Unknown index "${name}".`)
+    return index
+  }
+}
+
+function byId(record: RecordShape): number {
+  return record.id ?? 0
+}
+
+/** The first position in `sorted` whose order is not below `value`. */
+export function sortedIndex<T>(
+  sorted: ReadonlyArray<T>,
+  value: number,
+  order: (item: T) => number,
+): number {
+  let low = 0
+  let high = sorted.length
+
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (order(sorted[middle] as T) < value) low = middle + 1
+    else high = middle
+  }
+
+  return low
+}

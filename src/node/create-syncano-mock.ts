@@ -1,0 +1,26 @@
+import {
+  createSyncanoMock as createCoreMock,
+  type SyncanoMock,
+  type SyncanoMockOptions,
+} from '../create-syncano-mock.ts'
+import type { FixturesInput } from '../fixtures/fixtures-schema.ts'
+import { loadFixturesFile } from './load-fixtures-file.ts'
+
+/** Mock options in Node: `fixtures` may also be a JSON file's path. */
+export interface NodeSyncanoMockOptions extends Omit<SyncanoMockOptions, 'fixtures'> {
+  fixtures?: FixturesInput | string
+}
+
+/**
+ * Creates a mock, reading `fixtures` from a file when it is a path.
+ *
+ * @example
+ * const mock = createSyncanoMock({ fixtures: 'test/fixtures.json' })
+ */
+export function createSyncanoMock(options: NodeSyncanoMockOptions = {}): SyncanoMock {
+  const { fixtures } = options
+  return createCoreMock({
+    ...options,
+    fixtures: typeof fixtures === 'string' ? loadFixturesFile(fixtures) : fixtures,
+  })
+}
