@@ -1,0 +1,110 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { Table } from './table.ts'
+
+const recordSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  group: z.number().int(),
+})
+type Row = z.infer<typeof recordSchema>
+
+function createTable() {
+  return new Table(recordSchema, {
+    byId: { key: (row) => String(row.id), unique: true },
+    byName: { key: (row) => row.name, unique: true },
+    byGroup: { key: (row) => String(row.group) },
+  })
+}
+
+type TestTable = ReturnType<typeof createTable>
+
+/** What each index must hold, computed by a scan of the collection. */
+function expectIndexesToAgree(table: TestTable): void {
+  const rows = table.collection.all() as Array<Row>
+  expect(table.all()).toEqual(rows)
+  expect(table.count()).toBe(rows.length)
+
+  for (const row of rows) {
+    expect(table.find('byId', String(row.id))).toBe(row)
+    expect(table.find('byName', row.name)).toBe(row)
+  }
+  for (const group of new Set(rows.map((row) => row.group))) {
+    const members = rows
+      .filter((row) => row.group === group)
+      .sort((a, b) => a.id - b.id)
+    expect(table.list('byGroup', String(group))).toEqual(members)
+  }
+}
+
+const name = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h')
+const group = fc.integer({ min: 1, max: 3 })
+
+const command = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), name, group }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    pick: fc.nat(),
+    name: fc.option(name, { nil: undefined }),
+    group: fc.option(group, { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('clear' as const) }),
+)
+
+type Command = typeof command extends fc.Arbitrary<infer C> ? C : never
+
+/** Applies a command the way the views do: keys stay unique. */
+async function apply(table: TestTable, next: { id: number }, step: Command) {
+  const rows = table.all()
+  const target =
+    'pick' in step ? rows[step.pick % Math.max(rows.length, 1)] : undefined
+
+  if (step.kind === 'insert') {
+    if (table.find('byName', step.name)) return
+    await table.insert({ id: ++next.id, name: step.name, group: step.group })
+  } else if (step.kind === 'update' && target) {
+    if (step.name !== undefined && table.find('byName', step.name)) return
+    const changes: Partial<Row> = {}
+    if (step.name !== undefined) changes.name = step.name
+    if (step.group !== undefined) changes.group = step.group
+    table.update(target, changes)
+  } else if (step.kind === 'remove' && target) {
+    table.remove(target)
+  } else if (step.kind === 'clear') {
+    table.clear()
+  }
+}
+
+describe('Table', () => {
+  test('keeps its indexes equal to a scan after any sequence of writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { maxLength: 60 }), async (steps) => {
+        const table = createTable()
+        const next = { id: 0 }
+
+        for (const step of steps) {
+          await apply(table, next, step)
+          expectIndexesToAgree(table)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('rejects an update that fails the schema and leaves the record as it was', async () => {
+    const table = createTable()
+    const row = await table.insert({ id: 1, name: 'a', group: 1 })
+
+    expect(() => table.update(row, { group: 'x' as never })).toThrow()
+    expect(table.all()).toEqual([{ id: 1, name: 'a', group: 1 }])
+    expect(table.list('byGroup', '1')).toEqual([row])
+  })
+
+  test('throws a prefixed error given an index it does not have', () => {
+    expect(() => createTable().find('byColour', 'red')).toThrow(
+      '[syncano-mock] Unknown unique index "byColour".',
+    )
+  })
+})
