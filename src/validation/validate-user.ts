@@ -141,10 +141,10 @@ function checkProfile(
     return
   }
 
-  // `if profile_data:` in the serializer's update: an empty profile changes nothing.
-  const empty =
-    typeof data.profile === 'object' && Object.keys(data.profile).length === 0
-  if (!empty) changes.profile = result.changes
+  // The nested serializer always adds `_klass` (and, on PUT, the permission
+  // defaults), so even `"profile": {}` reaches `_update_profile`: a PUT with
+  // it resets the permissions, a PATCH with it saves nothing.
+  changes.profile = result.changes
 }
 
 function nonField(message: string): UserWriteResult {

@@ -20,7 +20,10 @@ export async function createUser(
   body: unknown,
 ): Promise<{ user: UserRecord; echoUsername?: string }> {
   const { db } = context.state
-  const draft = defaultProfile(context, 0)
+  // One moment for the whole create: the draft the body is checked against
+  // and the stored profile share it, so `created_at` is the request's time.
+  const now = formatTimestamp(context.state.now())
+  const draft = defaultProfile(context, 0, now)
   const result = validateUserWrite(body, {
     db,
     instance: context.instance,
@@ -40,7 +43,7 @@ export async function createUser(
     user_key: generateKey(context.state.faker, 'even'),
   })
   await db.profiles.insert({
-    ...defaultProfile(context, user.id),
+    ...defaultProfile(context, user.id, now),
     ...result.changes.profile,
     revision: 1,
   })
@@ -63,8 +66,11 @@ export function deleteUser(context: ViewContext, user: UserRecord): void {
   db.users.remove(user)
 }
 
-function defaultProfile(context: ViewContext, owner: number): ProfileRecord {
-  const now = formatTimestamp(context.state.now())
+function defaultProfile(
+  context: ViewContext,
+  owner: number,
+  now: string,
+): ProfileRecord {
   return {
     instance: context.instance.name,
     id: owner === 0 ? 0 : nextId(context.instance, 'objects'),
