@@ -20,10 +20,9 @@ export async function createUser(
   body: unknown,
 ): Promise<{ user: UserRecord; echoUsername?: string }> {
   const { db } = context.state
-  // One moment for the whole create: the draft the body is checked against
-  // and the stored profile share it, so `created_at` is the request's time.
-  const now = formatTimestamp(context.state.now())
-  const draft = defaultProfile(context, 0, now)
+  // The draft only serves the checks; the clock is read once the body is
+  // valid, so a refused create leaves no trace, not even a used moment.
+  const draft = defaultProfile(context, 0, '')
   const result = validateUserWrite(body, {
     db,
     instance: context.instance,
@@ -35,6 +34,7 @@ export async function createUser(
   })
   if (!result.ok) throw ApiError.fields(result.errors)
 
+  const now = formatTimestamp(context.state.now())
   const user = await db.users.insert({
     instance: context.instance.name,
     id: nextId(context.instance, 'users'),
