@@ -56,4 +56,8 @@ export const messages = {
   invalidBoolean: (value: string) => `"${value}" is not a valid boolean.`,
   datetimeFormat:
     'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss.uuuuuuZ.',
+  cannotChangeObjectOwner: 'Cannot change owner of Data Object.',
+  cannotChangeProfileOwner: 'Cannot change owner of User Profile object.',
+  revisionMismatch: (expected: number, current: number) =>
+    `Revision mismatch. Expected ${expected}, got ${current}.`,
 } as const

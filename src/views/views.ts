@@ -4,6 +4,8 @@ import { account, login } from './account-views.ts'
 import { groupDetail, groupList } from './group-views.ts'
 import { profileDetail, profileList } from './profile-views.ts'
 import { socialLogin } from './social-login-view.ts'
+import { profileDetail, profileList } from './profile-views.ts'
+import { socialLogin } from './social-login-view.ts'
 import { userDetail, userList, userResetKey } from './user-views.ts'
 
 /** Every view of the users area, by the name its URL pattern matches. */
@@ -15,6 +17,9 @@ export const views: Record<ViewName, View> = {
   groupDetail,
   account,
   login,
+  socialLogin,
+  profileList,
+  profileDetail,
   socialLogin,
   profileList,
   profileDetail,

@@ -1,0 +1,378 @@
+import { ApiError } from '../errors/api-error.ts'
+import { messages } from '../errors/messages.ts'
+import { paginate } from '../http/paginate.ts'
+import {
+  adminHasPermissions,
+  type ApiPermission,
+  type Permission,
+} from '../http/permissions.ts'
+import { json } from '../http/responses.ts'
+import { findById } from '../http/run-view.ts'
+import type { View, ViewContext } from '../http/view.ts'
+import { key } from '../model/database.ts'
+import {
+  PERMISSION_LEVELS,
+  type PermissionLevel,
+  type ProfileRecord,
+  type UserRecord,
+} from '../model/schemas.ts'
+import { serializeProfile } from '../serializers/serialize-profile.ts'
+import { primaryKeyField } from '../validation/primary-key-field.ts'
+import { validateProfile } from '../validation/validate-profile.ts'
+import { notFound, saveProfile } from './view-helpers.ts'
+
+/**
+ * `DataObject.PERMISSION_CONFIG`: admins of the write role or above may do
+ * anything, read-role admins may read. It has no `api_key` entry: what an
+ * instance API key may do is decided by its flags and the user key alone.
+ */
+const DATA_OBJECT_PERMISSIONS = {
+  apiKey: new Set<ApiPermission>(),
+  admin: {
+    write: new Set<ApiPermission>(['create', 'read', 'update', 'delete']),
+    read: new Set<ApiPermission>(['read']),
+  },
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const READ = PERMISSION_LEVELS.indexOf('read')
+const WRITE = PERMISSION_LEVELS.indexOf('write')
+
+const PERMISSION_FIELDS = [
+  'owner_permissions',
+  'group_permissions',
+  'other_permissions',
+] as const
+
+/**
+ * `ObjectViewSet.permission_classes` (`apps/data/v1/views.py`) for the
+ * `user_profile` class, before any object is looked up:
+ *
+ * - `ProtectUserProfileDataObject` refuses a create, whoever asks: a profile
+ *   is made with its user only, so POST on the list is a 403, not a 405.
+ * - `AdminHasPermissions` with `DataObject.PERMISSION_CONFIG`.
+ * - An instance API key passes with `ignore_acl`; with
+ *   `allow_anonymous_read` for safe methods (`HasKlassReadPermission` holds,
+ *   as the class lets others read); or with a user key, whose rights on the
+ *   profile itself are checked once it is found.
+ *
+ * The class's own permissions are the ones the server creates it with
+ * (`group` and `other` at `create_objects`), so every class-level read check
+ * passes. Billing (`OwnerInGoodStanding`) comes first, as on `user/`.
+ */
+const profilePermission: Permission = (context) => {
+  if (!context.detail && context.method === 'POST') return false
+  if (adminHasPermissions(DATA_OBJECT_PERMISSIONS)(context)) return true
+
+  const { apiKey, user } = context.auth
+  if (!apiKey) return false
+  if (apiKey.ignore_acl) return true
+  if (apiKey.allow_anonymous_read && SAFE_METHODS.has(context.method)) {
+    return true
+  }
+  return user !== null
+}
+
+/**
+ * `classes/user_profile/objects/`: the profiles the request may read, with
+ * the server's cursor pagination (`OrderedPagination`), in id order.
+ *
+ * Limitation: the server's `order_by`, `query` and `include_count`
+ * parameters of data object lists are not read.
+ */
+export const profileList: View = {
+  detail: false,
+  permission: profilePermission,
+  billingFirst: true,
+  methods: {
+    GET: (context) => {
+      const page = paginate(visibleProfiles(context), (profile) => profile.id, {
+        path: context.url.pathname,
+        query: context.url.searchParams,
+      })
+      return json(200, {
+        // `OrderedPagination` carries `page_size` and `order_by` into its
+        // links, not `ordering`, though it still obeys `ordering`.
+        next: withoutOrdering(page.next),
+        prev: withoutOrdering(page.prev),
+        objects: page.objects.map((profile) =>
+          serializeProfile(profile, context.serialize),
+        ),
+      })
+    },
+    // Never reached: the permission check refuses every create first. The
+    // method is mapped on the server, so it is listed in `Allow`.
+    POST: () => {
+      throw ApiError.detail(403, messages.permissionDenied)
+    },
+  },
+}
+
+/**
+ * `classes/user_profile/objects/<id>/`: one profile, which the owner, an
+ * admin or an `ignore_acl` key may change. It cannot be deleted: DELETE is
+ * a 403 once the profile is found (`ProtectUserProfileDataObject`).
+ *
+ * `channel` and `channel_room` are read-only here
+ * (`DataObjectDetailSerializer`), and `owner` may be sent but not changed.
+ */
+export const profileDetail: View = {
+  detail: true,
+  permission: profilePermission,
+  billingFirst: true,
+  methods: {
+    GET: (context) =>
+      json(200, serializeProfile(getProfile(context), context.serialize)),
+    PUT: (context) => updateProfile(context, false),
+    PATCH: (context) => updateProfile(context, true),
+    DELETE: (context) => {
+      getProfile(context)
+      throw ApiError.detail(403, messages.permissionDenied)
+    },
+  },
+}
+
+/**
+ * `ObjectViewSet.get_queryset`: an admin or an `ignore_acl` key sees every
+ * profile. Otherwise a profile shows when others may read it, or, with a
+ * user key, when its owner may read it and the caller owns it, or when its
+ * group may read it and the caller is in that group.
+ */
+function visibleProfiles(context: ViewContext): ReadonlyArray<ProfileRecord> {
+  const { auth, state, instance } = context
+  const all = state.db.profiles.list('byInstance', instance.name)
+  if (!auth.apiKey || auth.apiKey.ignore_acl) return all
+
+  return all.filter((profile) => isReadable(context, profile, auth.user))
+}
+
+function isReadable(
+  context: ViewContext,
+  profile: ProfileRecord,
+  user: UserRecord | null,
+): boolean {
+  if (level(profile.other_permissions) >= READ) return true
+  if (!user) return false
+  if (profile.owner === user.id && level(profile.owner_permissions) >= READ) {
+    return true
+  }
+  return (
+    level(profile.group_permissions) >= READ && inGroup(context, user, profile)
+  )
+}
+
+function getProfile(context: ViewContext): ProfileRecord {
+  const { state, instance, auth } = context
+  const profile = findById(context.params.id, (id) =>
+    state.db.profiles.find('byId', key(instance.name, id)),
+  )
+  if (!profile) throw notFound(context)
+
+  const visible =
+    !auth.apiKey ||
+    auth.apiKey.ignore_acl ||
+    isReadable(context, profile, auth.user)
+  if (!visible) throw notFound(context)
+  return profile
+}
+
+/**
+ * `HasDataObjectPermission.has_object_permission`: with a user key, the
+ * caller's right on a profile is the best of its `other` permission, its
+ * `owner` permission if the caller owns it, and its `group` permission if
+ * the caller is in its group. Null when the check does not run (an admin,
+ * an `ignore_acl` key).
+ */
+function callerPermission(
+  context: ViewContext,
+  profile: ProfileRecord,
+): number | null {
+  const { apiKey, user } = context.auth
+  if (!apiKey || apiKey.ignore_acl || !user) return null
+
+  let permission = level(profile.other_permissions)
+  if (profile.owner === user.id) {
+    permission = Math.max(permission, level(profile.owner_permissions))
+  }
+  const group = level(profile.group_permissions)
+  if (group > permission && inGroup(context, user, profile)) permission = group
+  return permission
+}
+
+function updateProfile(context: ViewContext, partial: boolean): Response {
+  const profile = getProfile(context)
+  const permission = callerPermission(context, profile)
+  if (permission !== null && permission < WRITE) {
+    throw ApiError.detail(403, messages.permissionDenied)
+  }
+
+  const changes = validateWrite(context, profile, partial)
+  // `_validate_permission`: a user cannot grant more than it holds.
+  if (permission !== null) clampPermissions(changes, permission)
+
+  saveProfile(context, profile, changes)
+  return json(200, serializeProfile(profile, context.serialize))
+}
+
+/**
+ * `DataObjectDetailSerializer` for the `user_profile` class: the nested
+ * profile rules of `validateProfile`, plus `owner` and `expected_revision`,
+ * with errors in the serializer's field order.
+ */
+function validateWrite(
+  context: ViewContext,
+  profile: ProfileRecord,
+  partial: boolean,
+): Partial<ProfileRecord> {
+  const body = context.data()
+  if (body === null)
+    throw ApiError.fields({ non_field_errors: [messages.noData] })
+
+  const input = {
+    db: context.state.db,
+    instance: context.instance,
+    profile,
+    caller: context.auth.user,
+    partial,
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    const result = validateProfile(body, input)
+    throw ApiError.fields(result.ok ? {} : result.errors)
+  }
+
+  const data = writableFields(body as Record<string, unknown>, profile)
+  const result = validateProfile(data, input)
+  const errors = {
+    ...ownerErrors(context, profile, data),
+    ...(result.ok ? {} : result.errors),
+    ...expectedRevisionErrors(data),
+  }
+  if (Object.keys(errors).length > 0 || !result.ok)
+    throw ApiError.fields(errors)
+
+  checkRevision(data, profile)
+  return result.changes
+}
+
+/**
+ * Drops what this route does not let anyone write. `channel` and
+ * `channel_room` are read-only on a detail route. Keeping the group the
+ * profile already has is allowed even to a user outside it
+ * (`validate_group` compares with the stored group first).
+ */
+function writableFields(
+  body: Record<string, unknown>,
+  profile: ProfileRecord,
+): Record<string, unknown> {
+  const { channel: _channel, channel_room: _room, ...data } = body
+  const keepsGroup =
+    profile.group !== null &&
+    (typeof data.group === 'number' || typeof data.group === 'string') &&
+    String(data.group).trim() === String(profile.group)
+  if (keepsGroup) delete data.group
+  return data
+}
+
+/**
+ * `validate_owner`: the owner may be sent but must stay the same. With a
+ * user key the message names a data object, otherwise the user profile.
+ */
+function ownerErrors(
+  context: ViewContext,
+  profile: ProfileRecord,
+  data: Record<string, unknown>,
+): Record<string, Array<string>> {
+  if (!('owner' in data)) return {}
+
+  // Relational fields read an empty string as null.
+  const sent = data.owner === '' ? null : data.owner
+  let owner: number | null = null
+  if (sent !== null) {
+    const result = primaryKeyField(sent, (id) =>
+      context.state.db.users.find('byId', key(context.instance.name, id)),
+    )
+    if (!result.ok) return { owner: result.errors }
+    owner = result.value
+  }
+
+  if (owner === profile.owner) return {}
+  return context.auth.user
+    ? { owner: [messages.cannotChangeObjectOwner] }
+    : { owner: [messages.cannotChangeProfileOwner] }
+}
+
+/** `expected_revision`: an optional `IntegerField`. */
+function expectedRevisionErrors(
+  data: Record<string, unknown>,
+): Record<string, Array<string>> {
+  if (!('expected_revision' in data)) return {}
+
+  const value = data.expected_revision
+  if (value === null) return { expected_revision: [messages.null] }
+  return integerOf(value) === null
+    ? { expected_revision: [messages.validInteger] }
+    : {}
+}
+
+/**
+ * `ExpectedRevisionMixin.validate`: a revision other than the stored one is
+ * a 400 whose message is a plain string, not a list. Zero checks nothing.
+ */
+function checkRevision(
+  data: Record<string, unknown>,
+  profile: ProfileRecord,
+): void {
+  const expected = integerOf(data.expected_revision)
+  if (!expected || expected === profile.revision) return
+
+  throw new ApiError(400, {
+    expected_revision: messages.revisionMismatch(expected, profile.revision),
+  })
+}
+
+/** DRF's `IntegerField`: `int()` of the text once a `.0` tail is cut. */
+function integerOf(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null
+  if (typeof value !== 'string') return null
+
+  const text = value.replace(/\.0*\s*$/, '')
+  return /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : null
+}
+
+function clampPermissions(
+  changes: Partial<ProfileRecord>,
+  permission: number,
+): void {
+  for (const name of PERMISSION_FIELDS) {
+    const value = changes[name]
+    if (value !== undefined && level(value) > permission) {
+      changes[name] = PERMISSION_LEVELS[permission] as PermissionLevel
+    }
+  }
+}
+
+function inGroup(
+  context: ViewContext,
+  user: UserRecord,
+  profile: ProfileRecord,
+): boolean {
+  if (profile.group === null) return false
+  const membership = context.state.db.memberships.find(
+    'byPair',
+    key(context.instance.name, user.id, profile.group),
+  )
+  return membership !== undefined
+}
+
+function level(permission: PermissionLevel): number {
+  return PERMISSION_LEVELS.indexOf(permission)
+}
+
+function withoutOrdering(link: string | null): string | null {
+  if (link === null) return null
+  return link
+    .replace(/&ordering=[^&]*/, '')
+    .replace(/\?ordering=[^&]*&?/, '?')
+    .replace(/\?$/, '')
+}
