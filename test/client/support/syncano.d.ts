@@ -34,7 +34,20 @@ declare module 'syncano' {
     raw(): QuerySet<unknown>
   }
 
+  /** The pages `all()` fetches; `stop` carries every model. */
+  export interface AllObjects {
+    on(event: 'page', listener: (page: ResultSet) => void): void
+    on(event: 'stop', listener: (models: Array<Model>) => void): void
+    on(event: 'error', listener: (error: unknown) => void): void
+  }
+
   export interface UserQuerySet {
+    all(
+      properties?: PathProperties,
+      query?: object,
+      start?: boolean,
+      pages?: number,
+    ): AllObjects
     create(properties: PathProperties): Promise<Model>
     get(properties: PathProperties): QuerySet
     update(properties: PathProperties, patch: object): QuerySet
