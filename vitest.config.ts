@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.node.test.ts'],
     environment: 'node',
+    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
   },
 })

@@ -9,10 +9,23 @@ import type { FixturesInput } from './fixtures/fixtures-schema.ts'
 import { parseFixtures } from './fixtures/parse-fixtures.ts'
 import { seedDatabase } from './fixtures/seed-database.ts'
 import type { Dialect } from './glossary.ts'
+import { applyCors } from './http/cors.ts'
 import { handleRequest } from './http/handle-request.ts'
+import { json } from './http/responses.ts'
 import { createClock } from './model/clock.ts'
 import { createDatabase, type Database } from './model/database.ts'
 import { createMutex, type MockState } from './mock-state.ts'
+import { DataHelpers } from './toolkit/data-helpers.ts'
+import { describeRequest } from './toolkit/describe-request.ts'
+import { Journal } from './toolkit/journal.ts'
+import { placeOf } from './toolkit/route-pattern.ts'
+import { Scenarios } from './toolkit/scenarios.ts'
+import {
+  restoreSnapshot,
+  takeSnapshot,
+  type Snapshot,
+} from './toolkit/snapshot.ts'
+import { standingGate } from './toolkit/standing-gate.ts'
 
 /** The seed used when neither the options nor the fixtures name one. */
 export const DEFAULT_SEED = 1
@@ -42,21 +55,40 @@ export interface SyncanoMock {
   dialect: Dialect
   /** Settles once the fixtures are loaded; handlers wait for it themselves. */
   ready: Promise<void>
-  /** Puts the data back to the fixtures state, with the same keys. */
+  /**
+   * Puts the data back to the fixtures state, with the same keys, and
+   * clears the journal and every scenario.
+   */
   reset: () => Promise<void>
-  /** Answers one request directly, without msw (what the handlers call). */
+  /**
+   * Answers one request directly, without msw (what the handlers call). A
+   * network error scenario rejects with a `TypeError`, as `fetch` does.
+   */
   fetch: (request: Request) => Promise<Response>
+  /** Typed helpers that arrange and read data without HTTP. */
+  data: DataHelpers
+  /** Every request the mock answered, oldest first. */
+  journal: Journal
+  /** Per-test answers, delays, network errors, rate limit and billing. */
+  scenarios: Scenarios
+  /** Copies the data, to `restore()` it later. */
+  snapshot: () => Promise<Snapshot>
+  /** Puts back a snapshot's data and clears the journal and scenarios. */
+  restore: (snapshot: Snapshot) => Promise<void>
 }
 
 /**
- * Creates a mock of the Syncano v1.1 users area.
+ * Creates a mock of the Syncano v1.1 users area. Each mock has its own data,
+ * journal and scenarios: two mocks in one process share nothing.
  *
  * @example
  * const mock = createSyncanoMock()
  * const server = setupServer(...mock.handlers)
  * beforeEach(() => mock.reset())
  */
-export function createSyncanoMock(options: SyncanoMockOptions = {}): SyncanoMock {
+export function createSyncanoMock(
+  options: SyncanoMockOptions = {},
+): SyncanoMock {
   const fixtures = parseFixtures(
     options.fixtures ?? defaultFixtures,
     options.fixtures ? 'fixtures option' : 'fixtures/default.json',
@@ -79,24 +111,107 @@ export function createSyncanoMock(options: SyncanoMockOptions = {}): SyncanoMock
     now: createClock(),
     ready: load(),
     exclusive: createMutex(),
+    switches: { billing: null, rateLimit: null },
   }
-  const fetch = (request: Request) => handleRequest(state, request)
+  const journal = new Journal()
+  const scenarios = new Scenarios(state)
+  const answer = (request: Request) =>
+    answerRecorded(state, journal, scenarios, request)
+  const forget = () => {
+    journal.clear()
+    scenarios.clear()
+  }
 
   return {
-    handlers: [http.all(baseUrlPattern(options.baseUrl), ({ request }) => fetch(request))],
+    handlers: [
+      http.all(baseUrlPattern(options.baseUrl), ({ request }) =>
+        answer(request),
+      ),
+    ],
     db,
     dialect,
     ready: state.ready,
-    reset: () => state.exclusive(load),
-    fetch,
+    reset: () => state.exclusive(load).then(forget),
+    fetch: (request) => answer(request).then(rejectNetworkError),
+    data: new DataHelpers(
+      state,
+      fixtures.instances[0]?.name.toLowerCase() ?? '',
+    ),
+    journal,
+    scenarios,
+    snapshot: () => takeSnapshot(state),
+    restore: (snapshot) => restoreSnapshot(state, snapshot).then(forget),
   }
+}
+
+/**
+ * Answers a request with a scenario, the billing and rate limit switches or
+ * the handlers, after any delay, and notes it in the journal.
+ */
+async function answerRecorded(
+  state: MockState,
+  journal: Journal,
+  scenarios: Scenarios,
+  request: Request,
+): Promise<Response> {
+  const note = await describeRequest(state, request)
+  const place = placeOf(request.method, note.path)
+  const wait = scenarios.delayFor(place)
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+
+  const override = scenarios.take(place)
+  if (override && override.type !== 'error') applyCors(request, override)
+  const response =
+    override ??
+    (await standingAnswer(state, request)) ??
+    (await handleRequest(state, request))
+  journal.record({
+    ...note,
+    status: response.status,
+    response: await readAnswer(response),
+    scenario: override !== null,
+  })
+  return response
+}
+
+async function standingAnswer(
+  state: MockState,
+  request: Request,
+): Promise<Response | null> {
+  const error = await standingGate(state, request)
+  if (!error) return null
+
+  const response = json(error.status, error.body)
+  for (const [name, value] of Object.entries(error.headers)) {
+    response.headers.set(name, value)
+  }
+  return applyCors(request, response)
+}
+
+async function readAnswer(response: Response): Promise<unknown> {
+  if (response.type === 'error') return null
+
+  const text = await response.clone().text()
+  if (text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function rejectNetworkError(response: Response): Response {
+  if (response.type !== 'error') return response
+  throw new TypeError('Failed to fetch')
 }
 
 /** The URLs the handler takes: the users area under `/v1/` and `/v1.1/`. */
 function baseUrlPattern(baseUrl = 'https://api.syncano.io'): RegExp {
   if (baseUrl === '*') return /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/v1(\.1)?\//i
 
-  const origin = baseUrl.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const origin = baseUrl
+    .replace(/\/+$/, '')
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`^${origin}/v1(\\.1)?/`)
 }
 

@@ -7,6 +7,29 @@ export {
 } from './create-syncano-mock.ts'
 export type { Dialect, ApiVersion } from './glossary.ts'
 
+// Test toolkit
+export {
+  DataHelpers,
+  type NewApiKey,
+  type NewGroup,
+  type NewUser,
+} from './toolkit/data-helpers.ts'
+export {
+  Journal,
+  type JournalEntry,
+  type JournalFilter,
+  type JournalUser,
+} from './toolkit/journal.ts'
+export type { RoutePattern } from './toolkit/route-pattern.ts'
+export {
+  Scenarios,
+  type ScenarioOptions,
+  type ScenarioReply,
+} from './toolkit/scenarios.ts'
+export { parseSnapshot, type Snapshot } from './toolkit/snapshot.ts'
+export { BILLING_MESSAGES } from './toolkit/standing-checks.ts'
+export type { BillingStatus } from './mock-state.ts'
+
 // Fixtures
 export type { Fixtures, FixturesInput } from './fixtures/fixtures-schema.ts'
 export { parseFixtures } from './fixtures/parse-fixtures.ts'

@@ -1,0 +1,84 @@
+import type { SyncanoMock } from '../create-syncano-mock.ts'
+import { SyncanoMockError } from '../errors/syncano-mock-error.ts'
+import { json, noContent } from '../http/responses.ts'
+import type { JournalFilter } from '../toolkit/journal.ts'
+
+/** The reserved path prefix of the control routes; the API never uses it. */
+export const CONTROL_PREFIX = '/__mock/'
+
+/**
+ * Answers the standalone server's control routes, so tests in any language
+ * can drive a mock over HTTP; `null` for any other path.
+ *
+ * - `GET /__mock/journal` lists the journal; `route`, `method`, `user` and
+ *   `status` query parameters filter it as `journal.filter()` does.
+ * - `DELETE /__mock/journal` clears it.
+ * - `POST /__mock/reset` puts the fixtures back.
+ * - `GET /__mock/snapshot` answers a snapshot; `POST /__mock/restore` takes
+ *   one back as its JSON body.
+ *
+ * @example
+ * const answer = (await answerControlRoute(mock, request)) ?? otherwise()
+ */
+export async function answerControlRoute(
+  mock: SyncanoMock,
+  request: Request,
+): Promise<Response | null> {
+  const url = new URL(request.url)
+  if (!url.pathname.startsWith(CONTROL_PREFIX)) return null
+
+  const action = `${request.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`
+  try {
+    return await control(mock, action, request, url)
+  } catch (error) {
+    if (!(error instanceof SyncanoMockError)) throw error
+    return json(400, { detail: error.message, code: error.code })
+  }
+}
+
+async function control(
+  mock: SyncanoMock,
+  action: string,
+  request: Request,
+  url: URL,
+): Promise<Response> {
+  switch (action.replace(/\/$/, '')) {
+    case 'GET journal':
+      return json(200, mock.journal.filter(filterOf(url.searchParams)))
+    case 'DELETE journal':
+      mock.journal.clear()
+      return noContent()
+    case 'POST reset':
+      await mock.reset()
+      return noContent()
+    case 'GET snapshot':
+      return json(200, await mock.snapshot())
+    case 'POST restore':
+      await mock.restore(await readJson(request))
+      return noContent()
+    default:
+      return json(404, { detail: `No control route "${action}".` })
+  }
+}
+
+function filterOf(query: URLSearchParams): JournalFilter {
+  const filter: JournalFilter = {}
+  const route = query.get('route')
+  const method = query.get('method')
+  const user = query.get('user')
+  const status = query.get('status')
+
+  if (route) filter.route = route
+  if (method) filter.method = method
+  if (user) filter.user = /^\d+$/.test(user) ? Number(user) : user
+  if (status) filter.status = Number(status)
+  return filter
+}
+
+async function readJson(request: Request): Promise<never> {
+  try {
+    return (await request.json()) as never
+  } catch {
+    return null as never
+  }
+}

@@ -1,0 +1,103 @@
+import { matchesRoute, placeOf, type RoutePattern } from './route-pattern.ts'
+
+/** The user whose user key came with a request's instance API key. */
+export interface JournalUser {
+  id: number
+  username: string
+}
+
+/** One request the mock answered, and its answer. */
+export interface JournalEntry {
+  /** Position in the journal, from 1. */
+  sequence: number
+  method: string
+  /** The URL path as sent, e.g. `/v1.1/instances/my-instance/users/1/`. */
+  path: string
+  /** Query parameters; a repeated one keeps its last value, as Django reads it. */
+  query: Record<string, string>
+  /** The instance named in the URL, or `null` outside one. */
+  instance: string | null
+  /** The path below `instances/<name>/`, e.g. `users/1/`. */
+  route: string | null
+  /** The keys as sent, from a header, the query or the body. */
+  keys: { apiKey: string | null; userKey: string | null }
+  /** The user the user key belongs to, when it came with a valid API key. */
+  user: JournalUser | null
+  /** The email of the admin whose account key was sent. */
+  admin: string | null
+  /** The parsed body with every `password` masked; `null` without a body. */
+  body: unknown
+  status: number
+  /** The answer's body: parsed JSON, text, or `null` when empty. */
+  response: unknown
+  /** Whether a scenario answered instead of the mock's own handlers. */
+  scenario: boolean
+}
+
+/** What a journal query selects; every given field must match. */
+export interface JournalFilter {
+  /** A route pattern such as `'PATCH users/:id/'`. */
+  route?: RoutePattern
+  method?: string
+  /** A user's id or username (of the user key sent). */
+  user?: number | string
+  status?: number
+}
+
+/**
+ * The requests one mock answered, oldest first. Cleared by `reset()`.
+ *
+ * @example
+ * const patches = mock.journal.filter({ route: 'PATCH users/:id/' })
+ * expect(patches).toHaveLength(1)
+ * expect(patches[0]?.body).toEqual({ username: 'janet' })
+ */
+export class Journal {
+  #entries: Array<JournalEntry> = []
+
+  /** Every entry, oldest first. */
+  get entries(): ReadonlyArray<JournalEntry> {
+    return this.#entries
+  }
+
+  /** The entries that match every field of the filter. */
+  filter(filter: JournalFilter = {}): Array<JournalEntry> {
+    return this.#entries.filter((entry) => matchesFilter(entry, filter))
+  }
+
+  /** The newest entry that matches, if any. */
+  last(filter: JournalFilter = {}): JournalEntry | undefined {
+    return this.filter(filter).at(-1)
+  }
+
+  /** Adds an answered request, numbering it. */
+  record(entry: Omit<JournalEntry, 'sequence'>): JournalEntry {
+    const numbered = { sequence: this.#entries.length + 1, ...entry }
+    this.#entries.push(numbered)
+    return numbered
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.#entries = []
+  }
+}
+
+function matchesFilter(entry: JournalEntry, filter: JournalFilter): boolean {
+  if (filter.method && entry.method !== filter.method.toUpperCase())
+    return false
+  if (filter.status !== undefined && entry.status !== filter.status)
+    return false
+  if (filter.user !== undefined && !isUser(entry.user, filter.user))
+    return false
+  if (filter.route === undefined) return true
+
+  return matchesRoute(filter.route, placeOf(entry.method, entry.path))
+}
+
+function isUser(user: JournalUser | null, wanted: number | string): boolean {
+  if (!user) return false
+  return typeof wanted === 'number'
+    ? user.id === wanted
+    : user.username === wanted.toLowerCase()
+}

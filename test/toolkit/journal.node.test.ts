@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, test } from 'vitest'
+import { createSyncanoMock } from '../../src/index.ts'
+import { call } from '../support/call.ts'
+import { INSTANCE, keys } from '../support/fixture-keys.ts'
+
+const mock = createSyncanoMock()
+
+beforeEach(() => mock.reset())
+
+describe('journal', () => {
+  test('records a request with its keys, user, masked body and answer', async () => {
+    const answer = await call(mock, 'PATCH', 'user/?fields=id', {
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+      body: { username: 'Janet', password: 'hunter2' },
+    })
+
+    expect(mock.journal.entries).toEqual([
+      {
+        sequence: 1,
+        method: 'PATCH',
+        path: `/v1.1/instances/${INSTANCE}/user/`,
+        query: { fields: 'id' },
+        instance: INSTANCE,
+        route: 'user/',
+        keys: { apiKey: keys.apiKey, userKey: keys.jane },
+        user: { id: 1, username: 'jane' },
+        admin: null,
+        body: { username: 'Janet', password: '********' },
+        status: 200,
+        response: answer.body,
+        scenario: false,
+      },
+    ])
+  })
+
+  test('masks passwords nested in the body', async () => {
+    await call(mock, 'POST', 'users/', {
+      apiKey: keys.apiKey,
+      body: { username: 'kate', password: 'p', profile: { password: 'q' } },
+    })
+
+    expect(mock.journal.last()?.body).toEqual({
+      username: 'kate',
+      password: '********',
+      profile: { password: '********' },
+    })
+  })
+
+  test('names the admin of an account key and keeps error answers', async () => {
+    await call(mock, 'GET', 'users/999/', { apiKey: keys.account })
+
+    const entry = mock.journal.last()
+    expect([entry?.admin, entry?.user, entry?.status, entry?.response]).toEqual([
+      'admin@example.com',
+      null,
+      404,
+      { detail: 'Not found' },
+    ])
+  })
+
+  test('names no user given an unknown key', async () => {
+    await call(mock, 'GET', 'users/', { apiKey: 'f'.repeat(39) + '1' })
+
+    expect(mock.journal.last()?.user).toBeNull()
+    expect(mock.journal.last()?.status).toBe(403)
+  })
+
+  test('records the user a reset_key request was made as, before the key changes', async () => {
+    await call(mock, 'POST', 'users/1/reset_key/', { apiKey: keys.account })
+    await call(mock, 'GET', 'user/', { apiKey: keys.apiKey, userKey: keys.jane })
+
+    expect(mock.journal.last()?.user).toBeNull()
+    expect(mock.journal.entries).toHaveLength(2)
+  })
+
+  test('keeps requests in the order they were answered', async () => {
+    await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+    await call(mock, 'GET', 'users/2/', { apiKey: keys.account })
+    await call(mock, 'GET', 'users/3/', { apiKey: keys.account })
+
+    expect(mock.journal.entries.map((entry) => [entry.sequence, entry.route])).toEqual([
+      [1, 'users/1/'],
+      [2, 'users/2/'],
+      [3, 'users/3/'],
+    ])
+  })
+
+  test('is cleared by reset()', async () => {
+    await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+    await mock.reset()
+
+    expect(mock.journal.entries).toEqual([])
+  })
+})
+
+describe('journal.filter', () => {
+  beforeEach(async () => {
+    await call(mock, 'GET', 'user/', { apiKey: keys.apiKey, userKey: keys.jane })
+    await call(mock, 'PATCH', 'users/2/', {
+      apiKey: keys.apiKey,
+      userKey: keys.john,
+      body: { username: 'johnny' },
+    })
+    await call(mock, 'PATCH', 'user/', {
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+      body: { profile: { nickname: 'Jay' } },
+    })
+    await call(mock, 'GET', 'groups/1/', { apiKey: keys.account })
+  })
+
+  test('selects by route pattern with a method', () => {
+    const patches = mock.journal.filter({ route: 'PATCH users/:id/' })
+
+    expect(patches.map((entry) => entry.body)).toEqual([{ username: 'johnny' }])
+  })
+
+  test('selects by route pattern without a method', () => {
+    expect(mock.journal.filter({ route: 'user/' }).map((entry) => entry.method)).toEqual([
+      'GET',
+      'PATCH',
+    ])
+  })
+
+  test('selects by method', () => {
+    expect(mock.journal.filter({ method: 'patch' }).map((entry) => entry.route)).toEqual([
+      'users/2/',
+      'user/',
+    ])
+  })
+
+  test('selects by username or user id', () => {
+    const byName = mock.journal.filter({ user: 'Jane' }).map((entry) => entry.sequence)
+    const byId = mock.journal.filter({ user: 2 }).map((entry) => entry.sequence)
+
+    expect([byName, byId]).toEqual([[1, 3], [2]])
+  })
+
+  test('combines fields and finds the newest match with last()', () => {
+    const entry = mock.journal.last({ method: 'PATCH', user: 'jane', status: 200 })
+
+    expect(entry?.body).toEqual({ profile: { nickname: 'Jay' } })
+    expect(mock.journal.filter({ method: 'DELETE' })).toEqual([])
+  })
+})
