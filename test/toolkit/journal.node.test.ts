@@ -51,12 +51,9 @@ describe('journal', () => {
     await call(mock, 'GET', 'users/999/', { apiKey: keys.account })
 
     const entry = mock.journal.last()
-    expect([entry?.admin, entry?.user, entry?.status, entry?.response]).toEqual([
-      'admin@example.com',
-      null,
-      404,
-      { detail: 'Not found' },
-    ])
+    expect([entry?.admin, entry?.user, entry?.status, entry?.response]).toEqual(
+      ['admin@example.com', null, 404, { detail: 'Not found' }],
+    )
   })
 
   test('names no user given an unknown key', async () => {
@@ -68,7 +65,10 @@ describe('journal', () => {
 
   test('records the user a reset_key request was made as, before the key changes', async () => {
     await call(mock, 'POST', 'users/1/reset_key/', { apiKey: keys.account })
-    await call(mock, 'GET', 'user/', { apiKey: keys.apiKey, userKey: keys.jane })
+    await call(mock, 'GET', 'user/', {
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+    })
 
     expect(mock.journal.last()?.user).toBeNull()
     expect(mock.journal.entries).toHaveLength(2)
@@ -79,7 +79,9 @@ describe('journal', () => {
     await call(mock, 'GET', 'users/2/', { apiKey: keys.account })
     await call(mock, 'GET', 'users/3/', { apiKey: keys.account })
 
-    expect(mock.journal.entries.map((entry) => [entry.sequence, entry.route])).toEqual([
+    expect(
+      mock.journal.entries.map((entry) => [entry.sequence, entry.route]),
+    ).toEqual([
       [1, 'users/1/'],
       [2, 'users/2/'],
       [3, 'users/3/'],
@@ -96,7 +98,10 @@ describe('journal', () => {
 
 describe('journal.filter', () => {
   beforeEach(async () => {
-    await call(mock, 'GET', 'user/', { apiKey: keys.apiKey, userKey: keys.jane })
+    await call(mock, 'GET', 'user/', {
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+    })
     await call(mock, 'PATCH', 'users/2/', {
       apiKey: keys.apiKey,
       userKey: keys.john,
@@ -117,28 +122,32 @@ describe('journal.filter', () => {
   })
 
   test('selects by route pattern without a method', () => {
-    expect(mock.journal.filter({ route: 'user/' }).map((entry) => entry.method)).toEqual([
-      'GET',
-      'PATCH',
-    ])
+    expect(
+      mock.journal.filter({ route: 'user/' }).map((entry) => entry.method),
+    ).toEqual(['GET', 'PATCH'])
   })
 
   test('selects by method', () => {
-    expect(mock.journal.filter({ method: 'patch' }).map((entry) => entry.route)).toEqual([
-      'users/2/',
-      'user/',
-    ])
+    expect(
+      mock.journal.filter({ method: 'patch' }).map((entry) => entry.route),
+    ).toEqual(['users/2/', 'user/'])
   })
 
   test('selects by username or user id', () => {
-    const byName = mock.journal.filter({ user: 'Jane' }).map((entry) => entry.sequence)
+    const byName = mock.journal
+      .filter({ user: 'Jane' })
+      .map((entry) => entry.sequence)
     const byId = mock.journal.filter({ user: 2 }).map((entry) => entry.sequence)
 
     expect([byName, byId]).toEqual([[1, 3], [2]])
   })
 
   test('combines fields and finds the newest match with last()', () => {
-    const entry = mock.journal.last({ method: 'PATCH', user: 'jane', status: 200 })
+    const entry = mock.journal.last({
+      method: 'PATCH',
+      user: 'jane',
+      status: 200,
+    })
 
     expect(entry?.body).toEqual({ profile: { nickname: 'Jay' } })
     expect(mock.journal.filter({ method: 'DELETE' })).toEqual([])

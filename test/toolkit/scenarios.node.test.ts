@@ -1,0 +1,274 @@
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+  vi,
+} from 'vitest'
+import { BILLING_MESSAGES, createSyncanoMock } from '../../src/index.ts'
+import { call } from '../support/call.ts'
+import { INSTANCE, keys, ORIGIN } from '../support/fixture-keys.ts'
+
+const mock = createSyncanoMock()
+const throttled = {
+  detail: 'Request was throttled. Expected available in 1 second.',
+}
+const denied = { detail: 'You do not have permission to perform this action.' }
+
+beforeEach(() => mock.reset())
+
+describe('scenarios.respond', () => {
+  test('answers a route with the given status and detail until reset', async () => {
+    mock.scenarios.respond('PATCH users/:id/', { status: 503, detail: 'Down.' })
+
+    const first = await call(mock, 'PATCH', 'users/1/', {
+      apiKey: keys.account,
+      body: {},
+    })
+    const second = await call(mock, 'PATCH', 'users/2/', {
+      apiKey: keys.account,
+      body: {},
+    })
+    await mock.reset()
+    const after = await call(mock, 'PATCH', 'users/1/', {
+      apiKey: keys.account,
+      body: {},
+    })
+
+    expect([first.status, first.body, second.status]).toEqual([
+      503,
+      { detail: 'Down.' },
+      503,
+    ])
+    expect(after.status).toBe(200)
+  })
+
+  test('answers once given once', async () => {
+    mock.scenarios.respond('GET users/1/', { status: 404 }, { once: true })
+
+    const first = await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+    const second = await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+
+    expect([first.status, first.body, second.status]).toEqual([
+      404,
+      { detail: 'Not found' },
+      200,
+    ])
+  })
+
+  test('leaves other routes and methods to the mock', async () => {
+    mock.scenarios.respond('PATCH users/:id/', { status: 500 })
+
+    const read = await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+
+    expect(read.status).toBe(200)
+    expect((read.body as { username: string }).username).toBe('jane')
+  })
+
+  test('changes nothing in the data while it answers', async () => {
+    mock.scenarios.respond('PATCH users/:id/', { status: 200, body: { id: 1 } })
+
+    await call(mock, 'PATCH', 'users/1/', {
+      apiKey: keys.account,
+      body: { username: 'x' },
+    })
+
+    expect(mock.data.user(1)?.username).toBe('jane')
+    expect(mock.journal.last()?.scenario).toBe(true)
+  })
+
+  test('answers 429 with Retry-After and 500 with the HTML page given no body', async () => {
+    mock.scenarios.respond('GET users/', { status: 429 })
+    mock.scenarios.respond('GET groups/', { status: 500 })
+
+    const limited = await call(mock, 'GET', 'users/', { apiKey: keys.account })
+    const crashed = await call(mock, 'GET', 'groups/', { apiKey: keys.account })
+
+    expect([
+      limited.status,
+      limited.body,
+      limited.headers.get('retry-after'),
+    ]).toEqual([429, throttled, '1'])
+    expect([crashed.status, crashed.body]).toEqual([
+      500,
+      '<h1>Server Error (500)</h1>',
+    ])
+  })
+
+  test('throws given a status without a default body and no body', () => {
+    expect(() => mock.scenarios.respond('GET users/', { status: 418 })).toThrow(
+      '[syncano-mock] Failed to add a scenario: no default body for status "418". ' +
+        'Pass "detail" or "body".',
+    )
+  })
+})
+
+describe('scenarios.networkError', () => {
+  test('rejects fetch with a TypeError once given once', async () => {
+    mock.scenarios.networkError('POST user/auth/', { once: true })
+    const body = { username: 'jane', password: 'secret' }
+
+    await expect(
+      call(mock, 'POST', 'user/auth/', { apiKey: keys.apiKey, body }),
+    ).rejects.toThrow(new TypeError('Failed to fetch'))
+    const retry = await call(mock, 'POST', 'user/auth/', {
+      apiKey: keys.apiKey,
+      body,
+    })
+
+    expect(retry.status).toBe(200)
+    expect(mock.journal.entries.map((entry) => entry.status)).toEqual([0, 200])
+  })
+})
+
+describe('scenarios.delay', () => {
+  test('delays one route and leaves the others on time', async () => {
+    mock.scenarios.delay(150, 'GET users/:id/')
+
+    const started = performance.now()
+    await call(mock, 'GET', 'groups/1/', { apiKey: keys.account })
+    const fast = performance.now() - started
+    await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+    const slow = performance.now() - started - fast
+
+    expect(slow).toBeGreaterThanOrEqual(145)
+    expect(fast).toBeLessThan(145)
+  })
+})
+
+describe('scenarios.rateLimit', () => {
+  test('answers 429 with Retry-After: 1 beyond the limit of a second', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))
+    mock.scenarios.rateLimit(2)
+
+    const statuses = []
+    for (let index = 0; index < 3; index++) {
+      statuses.push(
+        (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+      )
+    }
+    const limited = await call(mock, 'GET', 'users/1/', {
+      apiKey: keys.account,
+    })
+    vi.setSystemTime(new Date('2026-01-01T00:00:01.000Z'))
+    const nextSecond = await call(mock, 'GET', 'users/1/', {
+      apiKey: keys.account,
+    })
+    vi.useRealTimers()
+
+    expect(statuses).toEqual([200, 200, 429])
+    expect([
+      limited.status,
+      limited.body,
+      limited.headers.get('retry-after'),
+    ]).toEqual([429, throttled, '1'])
+    expect(nextSecond.status).toBe(200)
+  })
+
+  test('checks permissions before the limit', async () => {
+    mock.scenarios.rateLimit(0)
+
+    const anonymous = await call(mock, 'GET', 'users/')
+    const badKey = await call(mock, 'GET', 'users/', {
+      apiKey: 'f'.repeat(39) + '1',
+    })
+    const missing = await call(mock, 'GET', 'users/999/groups/', {
+      apiKey: keys.account,
+    })
+
+    expect([anonymous.status, anonymous.body]).toEqual([403, denied])
+    expect([badKey.status, badKey.body]).toEqual([
+      403,
+      { detail: 'No such API Key.' },
+    ])
+    expect([missing.status, missing.body]).toEqual([
+      404,
+      { detail: 'User was not found.' },
+    ])
+  })
+
+  test('is off again after rateLimit(null)', async () => {
+    mock.scenarios.rateLimit(0)
+    mock.scenarios.rateLimit(null)
+
+    expect(
+      (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+})
+
+describe('scenarios.billing', () => {
+  test.each(Object.entries(BILLING_MESSAGES))(
+    'answers 403 with the message of %s',
+    async (status, message) => {
+      mock.scenarios.billing(status as keyof typeof BILLING_MESSAGES)
+
+      const answer = await call(mock, 'PATCH', 'users/1/', {
+        apiKey: keys.account,
+        body: { username: 'x' },
+      })
+
+      expect([answer.status, answer.body]).toEqual([403, { detail: message }])
+      expect(mock.data.user(1)?.username).toBe('jane')
+    },
+  )
+
+  test('leaves the permission answer first on users/', async () => {
+    mock.scenarios.billing('hard_limit_reached')
+
+    const answer = await call(mock, 'GET', 'users/', { apiKey: keys.apiKey })
+
+    expect([answer.status, answer.body]).toEqual([403, denied])
+  })
+
+  test('answers before the permission check on user/', async () => {
+    mock.scenarios.billing('hard_limit_reached')
+
+    const answer = await call(mock, 'GET', 'user/', { apiKey: keys.apiKey })
+
+    expect([answer.status, answer.body]).toEqual([
+      403,
+      { detail: 'Hard limit reached.' },
+    ])
+  })
+
+  test('is cleared by reset()', async () => {
+    mock.scenarios.billing('overdue_invoices')
+    await mock.reset()
+
+    expect(
+      (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+})
+
+describe('scenarios with msw', () => {
+  const server = setupServer(...mock.handlers)
+  const url = `${ORIGIN}/v1.1/instances/${INSTANCE}/users/1/`
+  const headers = { 'X-API-KEY': keys.account }
+
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterAll(() => server.close())
+  beforeEach(() => server.resetHandlers())
+
+  test('fails fetch through msw given a network error', async () => {
+    mock.scenarios.networkError('GET users/1/')
+
+    await expect(fetch(url, { headers })).rejects.toThrow('Failed to fetch')
+  })
+
+  test('gives way to a handler added with server.use()', async () => {
+    mock.scenarios.respond('GET users/1/', { status: 404 })
+    server.use(http.get(url, () => HttpResponse.json({ from: 'use' })))
+
+    const response = await fetch(url, { headers })
+
+    expect(await response.json()).toEqual({ from: 'use' })
+    expect(mock.journal.entries).toEqual([])
+  })
+})
