@@ -1,0 +1,249 @@
+import { beforeEach, describe, expect, test } from 'vitest'
+import { createSyncanoMock, SyncanoMockErrorCode } from '../../src/index.ts'
+import { call } from '../support/call.ts'
+import { keys } from '../support/fixture-keys.ts'
+
+const mock = createSyncanoMock()
+
+beforeEach(() => mock.reset())
+
+function dump(): string {
+  return JSON.stringify(Object.values(mock.db).map((table) => table.all()))
+}
+
+describe('data.createUser', () => {
+  test('stores a lowercase user with its profile and next ids', async () => {
+    const user = await mock.data.createUser({
+      username: ' Kate ',
+      password: 'pw',
+      groups: [1],
+      profile: { nickname: 'K', age: '33', other_permissions: 'read' },
+    })
+
+    expect(user).toEqual({
+      instance: 'my-instance',
+      id: 11,
+      username: 'kate',
+      password: 'pw',
+      user_key: user.user_key,
+    })
+    expect(user.user_key).toMatch(/^[a-f0-9]{39}[02468ace]$/)
+    expect(mock.data.profile(11)).toEqual({
+      instance: 'my-instance',
+      id: 11,
+      owner: 11,
+      created_at: mock.data.profile(11)?.created_at,
+      updated_at: mock.data.profile(11)?.created_at,
+      revision: 1,
+      owner_permissions: 'full',
+      group: null,
+      group_permissions: 'none',
+      other_permissions: 'read',
+      channel: null,
+      channel_room: null,
+      data: { nickname: 'K', age: 33 },
+    })
+    expect(mock.data.memberships({ user: 11 })).toEqual([
+      { instance: 'my-instance', id: 7, user: 11, group: 1 },
+    ])
+  })
+
+  test('makes a user the HTTP API sees, with a working key', async () => {
+    const user = await mock.data.createUser({ username: 'kate' })
+
+    const answer = await call(mock, 'GET', 'user/', {
+      apiKey: keys.apiKey,
+      userKey: user.user_key,
+    })
+
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({
+      id: user.id,
+      username: 'kate',
+      groups: [],
+    })
+  })
+
+  test('takes ids from the sequence after an HTTP create', async () => {
+    await call(mock, 'POST', 'users/', {
+      apiKey: keys.apiKey,
+      body: { username: 'viahttp', password: 'x' },
+    })
+
+    const user = await mock.data.createUser()
+
+    expect(user.id).toBe(12)
+    expect(mock.data.profile(12)?.id).toBe(12)
+  })
+
+  test('refuses a taken username in any case and changes nothing', async () => {
+    const before = dump()
+
+    const failure = mock.data.createUser({ username: 'JANE' })
+
+    await expect(failure).rejects.toThrow(
+      '[syncano-mock] Failed to write data: invalid user: username: This field must be unique.',
+    )
+    await expect(failure).rejects.toMatchObject({
+      code: SyncanoMockErrorCode.INVALID_OPTION,
+    })
+    expect(dump()).toBe(before)
+  })
+
+  test('refuses a profile value of the wrong type', async () => {
+    await expect(
+      mock.data.createUser({ profile: { age: 'old' } }),
+    ).rejects.toThrow(
+      '[syncano-mock] Failed to write data: invalid user: profile.age: A valid integer is required.',
+    )
+  })
+
+  test('refuses a user key of odd parity or already taken', async () => {
+    await expect(
+      mock.data.createUser({ user_key: 'a'.repeat(39) + '1' }),
+    ).rejects.toThrow(
+      `[syncano-mock] Failed to write data: key "${'a'.repeat(39)}1" must be 40 hex characters ending in an even digit.`,
+    )
+    await expect(mock.data.createUser({ user_key: keys.jane })).rejects.toThrow(
+      `[syncano-mock] Failed to write data: key "${keys.jane}" is already taken.`,
+    )
+  })
+
+  test('refuses an unknown group and changes nothing', async () => {
+    const before = dump()
+
+    const failure = mock.data.createUser({ groups: [99] })
+
+    await expect(failure).rejects.toThrow(
+      '[syncano-mock] Failed to write data: unknown group "99" in instance "my-instance".',
+    )
+    await expect(failure).rejects.toMatchObject({
+      code: SyncanoMockErrorCode.UNKNOWN_RECORD,
+    })
+    expect(dump()).toBe(before)
+  })
+})
+
+describe('data.createGroup', () => {
+  test('stores a group with a lowercase name and the next id', async () => {
+    const group = await mock.data.createGroup({
+      name: ' Admins ',
+      label: 'Admins',
+    })
+
+    expect(group).toEqual({
+      instance: 'my-instance',
+      id: 4,
+      name: 'admins',
+      label: 'Admins',
+      description: '',
+    })
+    expect(mock.data.group(4)).toEqual(group)
+  })
+
+  test('refuses a taken name', async () => {
+    await mock.data.createGroup({ name: 'admins' })
+
+    await expect(mock.data.createGroup({ name: 'ADMINS' })).rejects.toThrow(
+      '[syncano-mock] Failed to write data: group name "admins" is already taken.',
+    )
+  })
+})
+
+describe('data.addMembership', () => {
+  test('adds a membership the HTTP API lists', async () => {
+    const membership = await mock.data.addMembership(3, 1)
+
+    const answer = await call(mock, 'GET', 'users/3/', { apiKey: keys.account })
+
+    expect(membership).toEqual({
+      instance: 'my-instance',
+      id: 7,
+      user: 3,
+      group: 1,
+    })
+    expect(
+      (answer.body as { groups: Array<{ id: number }> }).groups.map(
+        (g) => g.id,
+      ),
+    ).toEqual([1])
+  })
+
+  test('refuses a membership that exists', async () => {
+    await expect(mock.data.addMembership(1, 1)).rejects.toThrow(
+      '[syncano-mock] Failed to write data: user "1" and group "1": User is already a part of that group.',
+    )
+  })
+
+  test('refuses a 33rd group', async () => {
+    for (let index = 0; index < 31; index++) {
+      const group = await mock.data.createGroup()
+      await mock.data.addMembership(1, group.id)
+    }
+    const last = await mock.data.createGroup()
+
+    await expect(mock.data.addMembership(1, last.id)).rejects.toThrow(
+      "[syncano-mock] Failed to write data: User's group count exceeded (32).",
+    )
+  })
+
+  test('refuses an unknown user', async () => {
+    await expect(mock.data.addMembership(99, 1)).rejects.toThrow(
+      '[syncano-mock] Failed to write data: unknown user "99" in instance "my-instance".',
+    )
+  })
+})
+
+describe('data.createApiKey', () => {
+  test('stores an odd-parity key with no rights unless given', async () => {
+    const apiKey = await mock.data.createApiKey({ allow_user_create: true })
+
+    expect(apiKey).toEqual({
+      instance: 'my-instance',
+      id: 3,
+      api_key: apiKey.api_key,
+      description: '',
+      ignore_acl: false,
+      allow_user_create: true,
+      allow_group_create: false,
+      allow_anonymous_read: false,
+    })
+    expect(apiKey.api_key).toMatch(/^[a-f0-9]{39}[13579bdf]$/)
+    expect(mock.data.apiKey(apiKey.api_key.toUpperCase())).toEqual(apiKey)
+  })
+
+  test('makes a key the HTTP API accepts', async () => {
+    const apiKey = await mock.data.createApiKey({ allow_user_create: true })
+
+    const answer = await call(mock, 'POST', 'users/', {
+      apiKey: apiKey.api_key,
+      body: { username: 'kate', password: 'x' },
+    })
+
+    expect(answer.status).toBe(201)
+  })
+})
+
+describe('data readers', () => {
+  test('find users by id or username and list them by id', () => {
+    expect(mock.data.user('Jane')?.id).toBe(1)
+    expect(mock.data.user(2)?.username).toBe('john')
+    expect(mock.data.user(99)).toBeUndefined()
+    expect(mock.data.users().map((user) => user.id)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ])
+  })
+
+  test('return copies that leave the data alone', () => {
+    const user = mock.data.user(1)
+    if (user) user.username = 'changed'
+
+    expect(mock.data.user(1)?.username).toBe('jane')
+  })
+
+  test('throw given an unknown instance for a write', async () => {
+    await expect(mock.data.in('nowhere').createUser()).rejects.toThrow(
+      '[syncano-mock] Failed to write data: unknown instance "nowhere". Name one of the fixtures.',
+    )
+  })
+})
