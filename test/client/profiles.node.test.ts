@@ -105,9 +105,8 @@ describe('PATCH classes/user_profile/objects/<id>/', () => {
       updated_at: expect.any(String),
       data,
     })
-    expect(
-      storedProfile(mock, 1)?.updated_at > (before.updated_at as string),
-    ).toBe(true)
+    const updatedAt = storedProfile(mock, 1)?.updated_at as string
+    expect(updatedAt > (before.updated_at as string)).toBe(true)
     const jane = await settle(User.please().get({ instanceName }))
     expect(attributesOf(jane)).toEqual({
       instanceName,
