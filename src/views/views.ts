@@ -2,8 +2,12 @@ import type { ViewName } from '../http/routes.ts'
 import type { View } from '../http/view.ts'
 import { account, login } from './account-views.ts'
 import { groupDetail, groupList } from './group-views.ts'
-import { profileDetail, profileList } from './profile-views.ts'
-import { socialLogin } from './social-login-view.ts'
+import {
+  groupUserDetail,
+  groupUserList,
+  userGroupDetail,
+  userGroupList,
+} from './membership-views.ts'
 import { profileDetail, profileList } from './profile-views.ts'
 import { socialLogin } from './social-login-view.ts'
 import { userDetail, userList, userResetKey } from './user-views.ts'
@@ -15,11 +19,12 @@ export const views: Record<ViewName, View> = {
   userResetKey,
   groupList,
   groupDetail,
+  userGroupList,
+  userGroupDetail,
+  groupUserList,
+  groupUserDetail,
   account,
   login,
-  socialLogin,
-  profileList,
-  profileDetail,
   socialLogin,
   profileList,
   profileDetail,
