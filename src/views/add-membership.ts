@@ -8,10 +8,10 @@ import { primaryKeyField } from '../validation/primary-key-field.ts'
 import { nextId } from './next-id.ts'
 
 /** `USER_GROUP_MAX_COUNT` in the server's settings. */
-export const USER_GROUP_MAX_COUNT = 32
+const USER_GROUP_MAX_COUNT = 32
 
 /** Who joins what: one side comes from the URL, the other from the body. */
-export type MembershipSide =
+type MembershipSide =
   { user: UserRecord; field: 'group' } | { group: GroupRecord; field: 'user' }
 
 /**
