@@ -60,4 +60,8 @@ export const messages = {
   cannotChangeProfileOwner: 'Cannot change owner of User Profile object.',
   revisionMismatch: (expected: number, current: number) =>
     `Revision mismatch. Expected ${expected}, got ${current}.`,
+  orderByIncorrect: 'Incorrect order_by parameter provided.',
+  orderByNotAllowed: 'Cannot use specified order_by field.',
+  orderByNotIndexed:
+    'Cannot use specified order_by field. Set required index on schema first.',
 } as const

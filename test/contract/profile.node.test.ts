@@ -364,6 +364,69 @@ describe.each(COMBINATIONS)(
         })
       })
 
+      test('orders by descending id and carries order_by into its links given order_by=-id', async () => {
+        const first = await send(
+          'GET',
+          `${LIST}?page_size=2&ordering=asc&order_by=-id`,
+          {
+            apiKey: ACCOUNT,
+          },
+        )
+
+        expect(first.body).toEqual({
+          next: `${path}?page_size=2&order_by=-id&direction=1&last_pk=3`,
+          prev: null,
+          objects: [body(4), body(3)],
+        })
+
+        const second = await send(
+          'GET',
+          `${LIST}?page_size=2&order_by=-id&direction=1&last_pk=3`,
+          {
+            apiKey: ACCOUNT,
+          },
+        )
+
+        expect(second.body).toEqual({
+          next: `${path}?page_size=2&order_by=-id&direction=1&last_pk=1`,
+          prev: `${path}?page_size=2&order_by=-id&direction=0&last_pk=2`,
+          objects: [body(2), body(1)],
+        })
+      })
+
+      test.each([
+        [
+          'nickname',
+          'Cannot use specified order_by field. Set required index on schema first.',
+        ],
+        ['-revision', 'Cannot use specified order_by field.'],
+        ['name', 'Incorrect order_by parameter provided.'],
+      ])('returns 400 given order_by=%s', async (orderBy, message) => {
+        const { status, body: error } = await send(
+          'GET',
+          `${LIST}?order_by=${orderBy}`,
+          {
+            apiKey: ACCOUNT,
+          },
+        )
+
+        expect(status).toBe(400)
+        expect(error).toEqual({ detail: message })
+      })
+
+      test('returns the page parameter error first given a bad order_by and page_size', async () => {
+        const { status, body: error } = await send(
+          'GET',
+          `${LIST}?order_by=name&page_size=x`,
+          {
+            apiKey: ACCOUNT,
+          },
+        )
+
+        expect(status).toBe(400)
+        expect(error).toEqual({ detail: 'Incorrect page parameter provided.' })
+      })
+
       test('returns 400 given a negative page_size', async () => {
         const { status, body: error } = await send(
           'GET',
