@@ -406,4 +406,37 @@ describe.each(COMBINATIONS)('user/ (%s dialect, %s)', (dialect, version) => {
       expect(body).toEqual(FORBIDDEN)
     })
   })
+
+  describe('user/ with the owner in a billing state', () => {
+    test('returns the billing 403 before the user check given an account key', async () => {
+      mock.scenarios.billing('hard_limit_reached')
+
+      const { status, body } = await send('GET', 'user/', { apiKey: ACCOUNT })
+
+      expect(status).toBe(403)
+      expect(body).toEqual({ detail: 'Hard limit reached.' })
+    })
+
+    test('returns the billing 403 given no key', async () => {
+      mock.scenarios.billing('overdue_invoices')
+
+      const { status, body } = await send('DELETE', 'user/')
+
+      expect(status).toBe(403)
+      expect(body).toEqual({
+        detail: 'Account blocked due to overdue invoices.',
+      })
+    })
+
+    test('returns the billing 403 instead of the answer given a user key', async () => {
+      mock.scenarios.billing('no_active_subscription')
+
+      const { status, body } = await asJane('PATCH', { username: 'janet' })
+
+      expect(status).toBe(403)
+      expect(body).toEqual({ detail: 'No active subscription.' })
+      mock.scenarios.billing(null)
+      expect(await stored()).toEqual(jane())
+    })
+  })
 })

@@ -310,5 +310,31 @@ describe.each(COMBINATIONS)(
       expect(headers.get('allow')).toBe('POST, OPTIONS')
       expect(body).toEqual({ detail: 'Method "GET" not allowed.' })
     })
+
+    test('returns the generic 403 before the billing one given no key and a billing state', async () => {
+      mock.scenarios.billing('hard_limit_reached')
+
+      const { status, body } = await login(
+        { username: 'jane', password: 'secret' },
+        { apiKey: undefined },
+      )
+
+      expect(status).toBe(403)
+      expect(body).toEqual({
+        detail: 'You do not have permission to perform this action.',
+      })
+    })
+
+    test('returns the billing 403 given a key and a billing state', async () => {
+      mock.scenarios.billing('hard_limit_reached')
+
+      const { status, body } = await login({
+        username: 'jane',
+        password: 'secret',
+      })
+
+      expect(status).toBe(403)
+      expect(body).toEqual({ detail: 'Hard limit reached.' })
+    })
   },
 )

@@ -453,6 +453,28 @@ describe.each(COMBINATIONS)(
       })
     })
 
+    describe('classes/user_profile/objects/ with the owner in a billing state', () => {
+      test('returns the billing 403 before the permission check given no key', async () => {
+        mock.scenarios.billing('free_limits_exceeded')
+
+        const { status, body: error } = await send('GET', LIST)
+
+        expect(status).toBe(403)
+        expect(error).toEqual({ detail: 'Free limits exceeded.' })
+      })
+
+      test('returns the billing 403 given a create', async () => {
+        mock.scenarios.billing('free_limits_exceeded')
+
+        const { status, body: error } = await send('POST', LIST, {
+          apiKey: ACCOUNT,
+        })
+
+        expect(status).toBe(403)
+        expect(error).toEqual({ detail: 'Free limits exceeded.' })
+      })
+    })
+
     describe('POST classes/user_profile/objects/', () => {
       test('returns 403 given an account key (test_if_user_profile_cannot_be_created_manually)', async () => {
         const before = mock.db.profiles.count()
