@@ -13,6 +13,7 @@ import {
 import { formatTimestamp } from '../../src/model/clock.ts'
 import { key } from '../../src/model/database.ts'
 import { call } from '../support/call.ts'
+import { ORIGIN } from '../support/fixture-keys.ts'
 
 const ACCOUNT = 'a000000000000000000000000000000000000002'
 const READER = 'a000000000000000000000000000000000000004'
@@ -517,6 +518,23 @@ describe.each(COMBINATIONS)(
           'GET, PUT, PATCH, DELETE, HEAD, OPTIONS',
         )
         expect(found).toEqual(body(4))
+      })
+
+      test("answers the URL in a user's links.profile with that user's profile", async () => {
+        const { body: user } = await send('GET', 'user/', {
+          apiKey: PLAIN_KEY,
+          userKey: JANE_KEY,
+        })
+        const link = (user as { links: { profile: string } }).links.profile
+
+        const response = await mock.fetch(
+          new Request(`${ORIGIN}${link}`, {
+            headers: { 'X-API-KEY': PLAIN_KEY, 'X-USER-KEY': JANE_KEY },
+          }),
+        )
+
+        expect(response.status).toBe(200)
+        expect(await response.json()).toEqual(body(1))
       })
 
       test('returns a profile the caller may read through its group given a user key', async () => {
