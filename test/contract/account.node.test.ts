@@ -182,7 +182,8 @@ describe.each(COMBINATIONS)('user/ (%s dialect, %s)', (dialect, version) => {
       expect(body).toEqual({ id: 5, username: 'jane' })
     })
 
-    test('returns 403 given an unknown user key (test_getting_with_incorrect_credentials)', async () => {
+    // The server's test_getting_with_incorrect_credentials.
+    test('returns 403 given an unknown user key', async () => {
       const { status, body } = await send('GET', 'user/', {
         apiKey: PLAIN_KEY,
         userKey: 'a'.repeat(40),

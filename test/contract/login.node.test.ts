@@ -70,7 +70,8 @@ describe.each(COMBINATIONS)(
       await mock.ready
     })
 
-    test('returns the full user with its key given the right credentials (test_getting_account_with_right_credentials)', async () => {
+    // The server's test_getting_account_with_right_credentials.
+    test('returns the full user with its key given the right credentials', async () => {
       const { status, headers, body } = await login({
         username: 'jane',
         password: 'secret',
@@ -113,7 +114,8 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual(await userSeenByAdmin(5))
     })
 
-    test('returns 401 Invalid password given a wrong password (test_login_with_incorrect_credentials_fails)', async () => {
+    // The server's test_login_with_incorrect_credentials_fails.
+    test('returns 401 Invalid password given a wrong password', async () => {
       const { status, headers, body } = await login({
         username: 'jane',
         password: 'test23',
@@ -124,7 +126,8 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual({ detail: 'Invalid password.' })
     })
 
-    test('returns 401 Invalid username given an unknown username (test_login_with_incorrect_credentials_fails)', async () => {
+    // The server's test_login_with_incorrect_credentials_fails.
+    test('returns 401 Invalid username given an unknown username', async () => {
       const { status, body } = await login({
         username: 'jane23',
         password: 'secret',
@@ -311,7 +314,7 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual({ detail: 'Method "GET" not allowed.' })
     })
 
-    test('returns the generic 403 before the billing one given no key and a billing state', async () => {
+    test('returns the generic 403 before billing given no key', async () => {
       mock.scenarios.billing('hard_limit_reached')
 
       const { status, body } = await login(

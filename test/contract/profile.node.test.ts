@@ -212,7 +212,8 @@ describe.each(COMBINATIONS)(
     })
 
     describe('GET classes/user_profile/objects/', () => {
-      test('returns every profile given an account key (test_if_user_profile_is_visible)', async () => {
+      // The server's test_if_user_profile_is_visible.
+      test('returns every profile given an account key', async () => {
         const {
           status,
           headers,
@@ -349,7 +350,7 @@ describe.each(COMBINATIONS)(
         })
       })
 
-      test('orders by descending id but keeps ordering out of its links given ordering=desc', async () => {
+      test('drops ordering from its links but obeys it given ordering=desc', async () => {
         const { body: page } = await send(
           'GET',
           `${LIST}?page_size=2&ordering=desc`,
@@ -365,7 +366,7 @@ describe.each(COMBINATIONS)(
         })
       })
 
-      test('orders by descending id and carries order_by into its links given order_by=-id', async () => {
+      test('orders by descending id and links with order_by given order_by=-id', async () => {
         const first = await send(
           'GET',
           `${LIST}?page_size=2&ordering=asc&order_by=-id`,
@@ -415,7 +416,7 @@ describe.each(COMBINATIONS)(
         expect(error).toEqual({ detail: message })
       })
 
-      test('returns the page parameter error first given a bad order_by and page_size', async () => {
+      test('returns the page error first given a bad order_by and page_size', async () => {
         const { status, body: error } = await send(
           'GET',
           `${LIST}?order_by=name&page_size=x`,
@@ -477,7 +478,8 @@ describe.each(COMBINATIONS)(
     })
 
     describe('POST classes/user_profile/objects/', () => {
-      test('returns 403 given an account key (test_if_user_profile_cannot_be_created_manually)', async () => {
+      // The server's test_if_user_profile_cannot_be_created_manually.
+      test('returns 403 given an account key', async () => {
         const before = mock.db.profiles.count()
 
         const { status, body: error } = await send('POST', LIST, {
@@ -504,7 +506,8 @@ describe.each(COMBINATIONS)(
     })
 
     describe('GET classes/user_profile/objects/<id>/', () => {
-      test('returns the profile given an account key (test_if_user_profile_is_protected)', async () => {
+      // The server's test_if_user_profile_is_protected.
+      test('returns the profile given an account key', async () => {
         const {
           status,
           headers,
@@ -588,7 +591,8 @@ describe.each(COMBINATIONS)(
     })
 
     describe('PATCH classes/user_profile/objects/<id>/', () => {
-      test('changes permissions without a new revision given an account key (test_if_user_profile_is_protected)', async () => {
+      // The server's test_if_user_profile_is_protected.
+      test('changes permissions without a new revision given an account key', async () => {
         const { status, body: changed } = await send('PATCH', `${LIST}1/`, {
           apiKey: ACCOUNT,
           body: { other_permissions: 'read' },
@@ -632,7 +636,8 @@ describe.each(COMBINATIONS)(
         )
       })
 
-      test('returns 400 given a null owner and an account key (test_if_user_profile_is_protected)', async () => {
+      // The server's test_if_user_profile_is_protected.
+      test('returns 400 given a null owner and an account key', async () => {
         const { status, body: error } = await send('PATCH', `${LIST}1/`, {
           apiKey: ACCOUNT,
           body: { owner: null, nickname: 'x' },
@@ -895,7 +900,7 @@ describe.each(COMBINATIONS)(
         expect(await stored(2)).toEqual(expected)
       })
 
-      test("caps the defaults at the caller's own permission given a group member's key", async () => {
+      test("caps the defaults at the caller's own given a group member's key", async () => {
         const { status, body: changed } = await send('PUT', `${LIST}3/`, {
           apiKey: PLAIN_KEY,
           userKey: JANE_KEY,

@@ -118,7 +118,8 @@ describe.each(COMBINATIONS)(
       await mock.ready
     })
 
-    test('returns the linked user with its key given its token (test_returns_200_when_user_found)', async () => {
+    // The server's test_returns_200_when_user_found.
+    test('returns the linked user with its key given its token', async () => {
       const { status, headers, body } = await socialLogin('facebook', {
         access_token: 'fb-jane',
       })
@@ -140,7 +141,8 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual(await userSeenByAdmin(5))
     })
 
-    test('returns the user whose name is the email given an unlinked token (test_if_returns_user_with_existing_email_but_creates_new_social_profile)', async () => {
+    // The server's test_if_returns_user_with_existing_email_but_creates_new_social_profile.
+    test('returns the user whose name is the email given an unlinked token', async () => {
       const { status, body } = await socialLogin('linkedin', {
         access_token: 'linkedin-kate',
       })
@@ -168,7 +170,8 @@ describe.each(COMBINATIONS)(
       )
     })
 
-    test('returns the same user given a second login (test_user_is_created_only_once)', async () => {
+    // The server's test_user_is_created_only_once.
+    test('returns the same user given a second login', async () => {
       const first = await socialLogin('google-oauth2', {
         access_token: 'google-new',
       })
@@ -238,7 +241,8 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual(INVALID_TOKEN)
     })
 
-    test('returns 401 given no access token (test_user_authenticates_with_empty_access_token)', async () => {
+    // The server's test_user_authenticates_with_empty_access_token.
+    test('returns 401 given no access token', async () => {
       const { status, body } = await socialLogin('facebook', {})
 
       expect(status).toBe(401)
@@ -254,7 +258,8 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual(INVALID_TOKEN)
     })
 
-    test('returns 401 given a wrong access token (test_user_authenticates_wrong_access_token)', async () => {
+    // The server's test_user_authenticates_wrong_access_token.
+    test('returns 401 given a wrong access token', async () => {
       const { status, body } = await socialLogin('facebook', {
         access_token: 'imjustwrong',
       })
@@ -289,7 +294,7 @@ describe.each(COMBINATIONS)(
       expect(body).toEqual(INVALID_TOKEN)
     })
 
-    test('returns 400 given a token whose account has no email, even for a linked user', async () => {
+    test('returns 400 given a token without an email, even for a linked user', async () => {
       const { status, body } = await socialLogin('github', {
         access_token: 'github-no-email',
       })
