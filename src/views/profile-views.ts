@@ -232,8 +232,9 @@ function validateWrite(
   partial: boolean,
 ): Partial<ProfileRecord> {
   const body = context.data()
-  if (body === null)
+  if (body === null) {
     throw ApiError.fields({ non_field_errors: [messages.noData] })
+  }
 
   const input = {
     db: context.state.db,
@@ -254,8 +255,9 @@ function validateWrite(
     ...(result.ok ? {} : result.errors),
     ...expectedRevisionErrors(data),
   }
-  if (Object.keys(errors).length > 0 || !result.ok)
+  if (Object.keys(errors).length > 0 || !result.ok) {
     throw ApiError.fields(errors)
+  }
 
   checkRevision(data, profile)
   return result.changes
