@@ -81,9 +81,13 @@ const profilePermission: Permission = (context) => {
  *
  * `order_by` takes `id` or `-id`; the other fields answer the server's 400s.
  *
+ * `include_count` adds `objects_count`, the number of profiles the request
+ * may see, after the page.
+ *
  * Limitation: `order_by=created_at` and `updated_at` (or with `-`) order by
  * id here, and their links carry no `last_value`; the server orders by the
- * date. The `query` and `include_count` parameters are not read.
+ * date. The `query` filter parameter is not read. Past 1000 profiles the
+ * server's `objects_count` is the planner's estimate; here it stays exact.
  */
 export const profileList: View = {
   detail: false,
@@ -92,7 +96,8 @@ export const profileList: View = {
   methods: {
     GET: (context) => {
       const order = readOrderBy(context)
-      const page = paginate(visibleProfiles(context), (profile) => profile.id, {
+      const visible = visibleProfiles(context)
+      const page = paginate(visible, (profile) => profile.id, {
         path: context.url.pathname,
         query: withOrdering(context.url.searchParams, order),
       })
@@ -105,6 +110,7 @@ export const profileList: View = {
         objects: page.objects.map((profile) =>
           serializeProfile(profile, context.serialize),
         ),
+        ...(includeCount(context) ? { objects_count: visible.length } : {}),
       })
     },
     // Never reached: the permission check refuses every create first. The
@@ -375,6 +381,16 @@ function inGroup(
 
 function level(permission: PermissionLevel): number {
   return PERMISSION_LEVELS.indexOf(permission)
+}
+
+/** DRF's `BooleanField.TRUE_VALUES`, as `is_query_param_true` reads them. */
+const TRUE_VALUES: ReadonlySet<string> = new Set(
+  't T y Y yes YES true True TRUE on On ON 1'.split(' '),
+)
+
+function includeCount(context: ViewContext): boolean {
+  const value = queryParam(context.url.searchParams, 'include_count')
+  return value !== null && TRUE_VALUES.has(value)
 }
 
 /** What a list's `order_by` asks for (`OrderedPagination`). */

@@ -429,6 +429,42 @@ describe.each(COMBINATIONS)(
         expect(error).toEqual({ detail: 'Incorrect page parameter provided.' })
       })
 
+      test('adds the count of visible profiles after the page given include_count', async () => {
+        const { body: page } = await send(
+          'GET',
+          `${LIST}?page_size=1&include_count=true`,
+          {
+            apiKey: PLAIN_KEY,
+            userKey: JANE_KEY,
+          },
+        )
+
+        expect(page).toEqual({
+          next: `${path}?page_size=1&direction=1&last_pk=1`,
+          prev: null,
+          objects: [body(1)],
+          objects_count: 3,
+        })
+        expect(Object.keys(page as object)).toEqual([
+          'next',
+          'prev',
+          'objects',
+          'objects_count',
+        ])
+      })
+
+      test('leaves the count out given include_count=false', async () => {
+        const { body: page } = await send(
+          'GET',
+          `${LIST}?include_count=false`,
+          {
+            apiKey: ANONYMOUS_READ,
+          },
+        )
+
+        expect(page).toEqual({ next: null, prev: null, objects: [body(2)] })
+      })
+
       test('returns 400 given a negative page_size', async () => {
         const { status, body: error } = await send(
           'GET',
