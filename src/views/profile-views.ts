@@ -88,6 +88,11 @@ const profilePermission: Permission = (context) => {
  * id here, and their links carry no `last_value`; the server orders by the
  * date. The `query` filter parameter is not read. Past 1000 profiles the
  * server's `objects_count` is the planner's estimate; here it stays exact.
+ *
+ * @example
+ * await fetch('/v1.1/instances/my-instance/classes/user_profile/objects/', {
+ *   headers: { 'X-API-KEY': apiKey, 'X-USER-KEY': userKey },
+ * })
  */
 export const profileList: View = {
   detail: false,
@@ -128,6 +133,13 @@ export const profileList: View = {
  *
  * `channel` and `channel_room` are read-only here
  * (`DataObjectDetailSerializer`), and `owner` may be sent but not changed.
+ *
+ * @example
+ * await fetch(user.links.profile, {
+ *   method: 'PATCH',
+ *   headers: { 'X-API-KEY': apiKey, 'X-USER-KEY': userKey },
+ *   body: JSON.stringify({ nickname: 'Janie' }),
+ * })
  */
 export const profileDetail: View = {
   detail: true,
