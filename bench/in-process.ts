@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { Bench } from 'tinybench'
 import { createSyncanoMock, type SyncanoMock } from '../src/index.ts'
@@ -111,7 +111,7 @@ async function bodyOf(
   )
   if (!response.ok)
     throw new Error(`Benchmark request failed: ${response.status}`)
-  return response.json()
+  return (await response.json()) as JsonBodyType
 }
 
 async function send(origin: string, request: BenchRequest): Promise<void> {

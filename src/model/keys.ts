@@ -17,14 +17,15 @@ const HEX_KEY = /^[a-f0-9]{40}$/i
  * generateKey(faker, 'odd') // '…7' (an instance API key)
  */
 export function generateKey(faker: Faker, parity: KeyParity): string {
-  const digits = faker.string.hexadecimal({
-    length: 40,
-    casing: 'lower',
-    prefix: '',
-  })
+  // Five 32-bit draws make the 40 digits: several times cheaper than a
+  // draw per character, which counts when seeding 100,000 users.
+  let digits = ''
+  for (let chunk = 0; chunk < 5; chunk++) {
+    digits += faker.number.int(0xffffffff).toString(16).padStart(8, '0')
+  }
+
   const last = parseInt(digits.slice(-1), 16)
   const fixed = parity === 'even' ? last & 0b1110 : last | 0b1
-
   return digits.slice(0, -1) + fixed.toString(16)
 }
 
