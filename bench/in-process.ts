@@ -105,12 +105,13 @@ async function bareHandlers(mock: SyncanoMock) {
 async function bodyOf(
   mock: SyncanoMock,
   request: BenchRequest,
-): Promise<unknown> {
+): Promise<JsonBodyType> {
   const response = await mock.fetch(
     new Request(`${SMALL_ORIGIN}${request.path}`, request.init),
   )
-  if (!response.ok)
+  if (!response.ok) {
     throw new Error(`Benchmark request failed: ${response.status}`)
+  }
   return (await response.json()) as JsonBodyType
 }
 
