@@ -37,13 +37,13 @@ export class Table<
 > {
   #collection: Collection<S>
   readonly #schema: S
-  readonly #definitions: Indexes<R>
+  readonly #definitions: Array<[string, IndexDefinition<R>]>
   readonly #unique = new Map<string, Map<string, R>>()
   readonly #grouped = new Map<string, Map<string, Array<R>>>()
 
   constructor(schema: S, indexes: Indexes<R>) {
     this.#schema = schema
-    this.#definitions = indexes
+    this.#definitions = Object.entries(indexes)
     this.#collection = new Collection({ schema })
     this.#resetIndexes()
   }
@@ -107,14 +107,14 @@ export class Table<
     this.#unique.clear()
     this.#grouped.clear()
 
-    for (const [name, definition] of Object.entries(this.#definitions)) {
+    for (const [name, definition] of this.#definitions) {
       if (definition.unique) this.#unique.set(name, new Map())
       else this.#grouped.set(name, new Map())
     }
   }
 
   #index(record: R): void {
-    for (const [name, definition] of Object.entries(this.#definitions)) {
+    for (const [name, definition] of this.#definitions) {
       const key = definition.key(record)
       if (key === undefined) continue
 
@@ -125,14 +125,21 @@ export class Table<
 
       const order = definition.order ?? byId
       const group = this.#groupedIndex(name)
-      const members = group.get(key) ?? []
-      members.splice(sortedIndex(members, order(record), order), 0, record)
-      group.set(key, members)
+      const members = group.get(key)
+      if (!members) {
+        group.set(key, [record])
+        continue
+      }
+
+      // Records mostly arrive in order: append without a search.
+      const last = members[members.length - 1] as R
+      if (order(last) <= order(record)) members.push(record)
+      else members.splice(sortedIndex(members, order(record), order), 0, record)
     }
   }
 
   #unindex(record: R): void {
-    for (const [name, definition] of Object.entries(this.#definitions)) {
+    for (const [name, definition] of this.#definitions) {
       const key = definition.key(record)
       if (key === undefined) continue
 
@@ -166,7 +173,8 @@ export class Table<
 
   #uniqueIndex(name: string): Map<string, R> {
     const index = this.#unique.get(name)
-    if (!index) throw new Error(`[syncano-mock] Unknown unique index "${name}".`)
+    if (!index)
+      throw new Error(`[syncano-mock] Unknown unique index "${name}".`)
     return index
   }
 
