@@ -1,6 +1,7 @@
 // Contract of groups/<group_id>/users/ and groups/<group_id>/users/<user_id>/
 // (spec 1, 2.2, 3.4, 4.1, 4.3, 5). Behaviours pinned by the server's
-// apps/users/tests/test_groupmembership_api.py say so in their titles.
+// apps/users/tests/test_groupmembership_api.py are marked with a
+// comment naming the server's test.
 import { describe, expect, test } from 'vitest'
 import { createSyncanoMock, type Dialect } from '../../src/index.ts'
 import type { FixturesInput } from '../../src/index.ts'
@@ -102,7 +103,8 @@ async function groupsFieldOf(mock: Mock, userId: number) {
 }
 
 describe('GET groups/<group_id>/users/', () => {
-  test("lists the group's members (test_groupmembership_api.py TestGroupUserList test_listing)", async () => {
+  // The server's test_groupmembership_api.py TestGroupUserList test_listing.
+  test("lists the group's members", async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,
@@ -124,7 +126,8 @@ describe('GET groups/<group_id>/users/', () => {
     })
   })
 
-  test('leaves out members of other groups (test_groupmembership_api.py test_listing_is_filtered_properly)', async () => {
+  // The server's test_groupmembership_api.py test_listing_is_filtered_properly.
+  test('leaves out members of other groups', async () => {
     const mock = mockOf()
     const { body } = await call(mock, 'GET', 'groups/2/users/', {
       apiKey: ACCOUNT,
@@ -155,7 +158,8 @@ describe('GET groups/<group_id>/users/', () => {
     })
   })
 
-  test("lists only the caller's own membership to a user key (test_groupmembership_api.py test_listing_returns_only_own_user)", async () => {
+  // The server's test_groupmembership_api.py test_listing_returns_only_own_user.
+  test("lists only the caller's own membership to a user key", async () => {
     const mock = mockOf()
     const { status, body } = await call(mock, 'GET', 'groups/1/users/', {
       apiKey: PLAIN_KEY,
@@ -196,7 +200,7 @@ describe('GET groups/<group_id>/users/', () => {
     expect(status).toBe(200)
   })
 
-  test('answers 404 "Group was not found." before authentication given an unknown group', async () => {
+  test('answers 404 "Group was not found." without a key given an unknown group', async () => {
     const mock = mockOf()
     for (const path of [
       'groups/99/users/',
@@ -219,7 +223,7 @@ describe('GET groups/<group_id>/users/', () => {
     expect(body).toEqual({ detail: 'Group was not found.' })
   })
 
-  test('shows members without group names and with /v1/ links in the documentation dialect', async () => {
+  test('writes /v1/ links and no group names in the documentation dialect', async () => {
     const mock = mockOf('docs')
     const { body } = await call(mock, 'GET', 'groups/2/users/', {
       apiKey: ACCOUNT,
@@ -283,7 +287,8 @@ describe('GET groups/<group_id>/users/', () => {
 })
 
 describe('POST groups/<group_id>/users/', () => {
-  test('adds a user to the group (test_groupmembership_api.py test_adding_user_membership)', async () => {
+  // The server's test_groupmembership_api.py test_adding_user_membership.
+  test('adds a user to the group', async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,
@@ -311,7 +316,8 @@ describe('POST groups/<group_id>/users/', () => {
     expect(user.groups.map(({ id }) => id)).toEqual([1, 3])
   })
 
-  test('answers 400 given a member of the group (test_groupmembership_api.py test_user_memberships_are_unique)', async () => {
+  // The server's test_groupmembership_api.py test_user_memberships_are_unique.
+  test('answers 400 given a member of the group', async () => {
     const mock = mockOf()
     const { status, body } = await call(mock, 'POST', 'groups/1/users/', {
       apiKey: ACCOUNT,
@@ -398,7 +404,8 @@ describe('POST groups/<group_id>/users/', () => {
 })
 
 describe('GET groups/<group_id>/users/<user_id>/', () => {
-  test('answers the membership (test_groupmembership_api.py TestGroupUserDetail test_getting)', async () => {
+  // The server's test_groupmembership_api.py TestGroupUserDetail test_getting.
+  test('answers the membership', async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,
@@ -484,7 +491,8 @@ describe('GET groups/<group_id>/users/<user_id>/', () => {
 })
 
 describe('DELETE groups/<group_id>/users/<user_id>/', () => {
-  test('removes the member and keeps the user (test_groupmembership_api.py test_deleting_user_membership)', async () => {
+  // The server's test_groupmembership_api.py test_deleting_user_membership.
+  test('removes the member and keeps the user', async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,

@@ -1,6 +1,6 @@
 // Contract of groups/ and groups/<id>/ (spec 1, 2.2, 4.3, 5). Behaviours
-// pinned by the server's apps/users/tests/test_group_api.py say so in their
-// titles.
+// pinned by the server's apps/users/tests/test_group_api.py are marked
+// with a comment naming the server's test.
 import { describe, expect, test } from 'vitest'
 import { createSyncanoMock, type Dialect } from '../../src/index.ts'
 import type { FixturesInput } from '../../src/index.ts'
@@ -122,7 +122,8 @@ describe('GET groups/', () => {
     })
   })
 
-  test('lists groups with a key allowing group creation (test_group_api.py TestGroupListWithAllowGroupCreateApiKey)', async () => {
+  // The server's test_group_api.py TestGroupListWithAllowGroupCreateApiKey.
+  test('lists groups with a key allowing group creation', async () => {
     const { status, body } = await call(mockOf(), 'GET', 'groups/', {
       apiKey: GROUP_CREATE,
     })
@@ -326,7 +327,8 @@ describe('POST groups/', () => {
     expect(await listed(mock)).toContainEqual(groupBody(created))
   })
 
-  test('creates a group with a key allowing group creation (test_group_api.py TestGroupListWithAllowGroupCreateApiKey)', async () => {
+  // The server's test_group_api.py TestGroupListWithAllowGroupCreateApiKey.
+  test('creates a group with a key allowing group creation', async () => {
     const mock = mockOf()
     const { status, body } = await call(mock, 'POST', 'groups/', {
       apiKey: GROUP_CREATE,

@@ -1,6 +1,7 @@
 // Contract of users/<user_id>/groups/ and users/<user_id>/groups/<group_id>/
 // (spec 1, 2.2, 3.4, 4.3, 5). Behaviours pinned by the server's
-// apps/users/tests/test_usermembership_api.py say so in their titles.
+// apps/users/tests/test_usermembership_api.py are marked with a
+// comment naming the server's test.
 import { describe, expect, test } from 'vitest'
 import { createSyncanoMock, type Dialect } from '../../src/index.ts'
 import type { FixturesInput } from '../../src/index.ts'
@@ -115,7 +116,8 @@ async function groupsFieldOf(mock: Mock, userId: number) {
 }
 
 describe('GET users/<user_id>/groups/', () => {
-  test("lists the user's memberships (test_usermembership_api.py TestUserGroupList test_listing)", async () => {
+  // The server's test_usermembership_api.py TestUserGroupList test_listing.
+  test("lists the user's memberships", async () => {
     const { status, headers, body } = await call(
       mockOf(),
       'GET',
@@ -133,7 +135,8 @@ describe('GET users/<user_id>/groups/', () => {
     })
   })
 
-  test("leaves out other users' memberships (test_usermembership_api.py test_listing_is_filtered_properly)", async () => {
+  // The server's test_usermembership_api.py test_listing_is_filtered_properly.
+  test("leaves out other users' memberships", async () => {
     const { body } = await call(mockOf(), 'GET', 'users/6/groups/', {
       apiKey: ACCOUNT,
     })
@@ -151,7 +154,8 @@ describe('GET users/<user_id>/groups/', () => {
     expect(body).toEqual({ next: null, prev: null, objects: [] })
   })
 
-  test('lists own memberships with a user key (test_usermembership_api.py TestUserGroupListKeyAccess test_listing)', async () => {
+  // The server's test_usermembership_api.py TestUserGroupListKeyAccess test_listing.
+  test('lists own memberships with a user key', async () => {
     const { status, body } = await call(mockOf(), 'GET', 'users/5/groups/', {
       apiKey: PLAIN_KEY,
       userKey: JANE_KEY,
@@ -164,7 +168,8 @@ describe('GET users/<user_id>/groups/', () => {
     })
   })
 
-  test("answers 403 given another user's key (test_usermembership_api.py test_listing_other_users_group_is_denied)", async () => {
+  // The server's test_usermembership_api.py test_listing_other_users_group_is_denied.
+  test("answers 403 given another user's key", async () => {
     const { status, body } = await call(mockOf(), 'GET', 'users/6/groups/', {
       apiKey: PLAIN_KEY,
       userKey: JANE_KEY,
@@ -196,7 +201,7 @@ describe('GET users/<user_id>/groups/', () => {
     })
   })
 
-  test('answers 404 "User was not found." before authentication given an unknown user', async () => {
+  test('answers 404 "User was not found." without a key given an unknown user', async () => {
     const mock = mockOf()
     for (const path of ['users/99/groups/', 'users/abc/groups/']) {
       const { status, body } = await call(mock, 'GET', path)
@@ -291,7 +296,8 @@ describe('GET users/<user_id>/groups/', () => {
 })
 
 describe('POST users/<user_id>/groups/', () => {
-  test('adds the user to a group (test_usermembership_api.py test_adding_group_membership)', async () => {
+  // The server's test_usermembership_api.py test_adding_group_membership.
+  test('adds the user to a group', async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,
@@ -342,7 +348,8 @@ describe('POST users/<user_id>/groups/', () => {
     expect(body).toEqual(membershipBody(7, 2, 'docs'))
   })
 
-  test('answers 400 given a group the user is in (test_usermembership_api.py test_group_memberships_are_unique)', async () => {
+  // The server's test_usermembership_api.py test_group_memberships_are_unique.
+  test('answers 400 given a group the user is in', async () => {
     const mock = mockOf()
     const { status, body } = await call(mock, 'POST', 'users/6/groups/', {
       apiKey: ACCOUNT,
@@ -353,7 +360,8 @@ describe('POST users/<user_id>/groups/', () => {
     expect(await membershipIds(mock, 6)).toEqual([1, 2])
   })
 
-  test('answers 400 once the user is in 32 groups (test_usermembership_api.py test_if_can_create_after_limit_reached)', async () => {
+  // The server's test_usermembership_api.py test_if_can_create_after_limit_reached.
+  test('answers 400 once the user is in 32 groups', async () => {
     const mock = mockOf('server', 30)
     for (let id = 4; id <= 33; id++) {
       const { status } = await call(mock, 'POST', 'users/6/groups/', {
@@ -462,7 +470,8 @@ describe('POST users/<user_id>/groups/', () => {
 })
 
 describe('GET users/<user_id>/groups/<group_id>/', () => {
-  test('answers the membership (test_usermembership_api.py TestUserGroupDetail test_getting)', async () => {
+  // The server's test_usermembership_api.py TestUserGroupDetail test_getting.
+  test('answers the membership', async () => {
     const { status, headers, body } = await call(
       mockOf(),
       'GET',
@@ -535,7 +544,8 @@ describe('GET users/<user_id>/groups/<group_id>/', () => {
 })
 
 describe('DELETE users/<user_id>/groups/<group_id>/', () => {
-  test('ends the membership and keeps the group (test_usermembership_api.py test_deleting_group_membership)', async () => {
+  // The server's test_usermembership_api.py test_deleting_group_membership.
+  test('ends the membership and keeps the group', async () => {
     const mock = mockOf()
     const { status, headers, body } = await call(
       mock,
