@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { createSyncanoMock } from '../../src/index.ts'
+import {
+  startStandaloneServer,
+  type StandaloneServer,
+} from '../../src/server/create-standalone-server.ts'
+import { INSTANCE, keys } from '../support/fixture-keys.ts'
+
+const mock = createSyncanoMock({ baseUrl: '*' })
+let server: StandaloneServer
+
+beforeAll(async () => {
+  server = await startStandaloneServer({ mock, port: 0 })
+})
+afterAll(() => server.close())
+beforeEach(() => mock.reset())
+
+function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${server.url}/v1.1/instances/${INSTANCE}/${path}`, init)
+}
+
+function control(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${server.url}/__mock/${path}`, init)
+}
+
+const patchJane = {
+  method: 'PATCH',
+  headers: { 'X-API-KEY': keys.account, 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'janet', password: 'pw' }),
+}
+
+describe('GET /__mock/journal', () => {
+  test('lists the requests the server answered, filtered by the query', async () => {
+    await api('users/2/', { headers: { 'X-API-KEY': keys.account } })
+    await api('users/1/', patchJane)
+
+    const response = await control('journal?route=PATCH+users/:id/')
+    const entries = (await response.json()) as Array<{
+      body: unknown
+      admin: string
+    }>
+
+    expect(response.status).toBe(200)
+    expect(entries.map((entry) => [entry.admin, entry.body])).toEqual([
+      ['admin@example.com', { username: 'janet', password: '********' }],
+    ])
+  })
+
+  test('is not itself recorded', async () => {
+    await control('journal')
+
+    expect(mock.journal.entries).toEqual([])
+  })
+})
+
+describe('DELETE /__mock/journal', () => {
+  test('clears the journal and keeps the data', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('journal', { method: 'DELETE' })
+
+    expect(response.status).toBe(204)
+    expect(mock.journal.entries).toEqual([])
+    expect(mock.data.user(1)?.username).toBe('janet')
+  })
+})
+
+describe('POST /__mock/reset', () => {
+  test('puts the fixtures back', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('reset', { method: 'POST' })
+
+    expect(response.status).toBe(204)
+    expect(mock.data.user(1)?.username).toBe('jane')
+  })
+})
+
+describe('GET /__mock/snapshot and POST /__mock/restore', () => {
+  test('take a state and bring it back', async () => {
+    await api('users/1/', patchJane)
+    const snapshot = await (await control('snapshot')).text()
+    await control('reset', { method: 'POST' })
+
+    const response = await control('restore', {
+      method: 'POST',
+      body: snapshot,
+    })
+
+    expect(response.status).toBe(204)
+    expect(mock.data.user(1)?.username).toBe('janet')
+  })
+
+  test('answers 400 given a body that is not a snapshot', async () => {
+    const response = await control('restore', { method: 'POST', body: '{}' })
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      detail:
+        '[syncano-mock] Failed to restore a snapshot: $.version: Invalid input: expected 1.',
+      code: 'INVALID_OPTION',
+    })
+  })
+})
+
+describe('unknown control routes', () => {
+  test('answer 404 naming the route', async () => {
+    const response = await control('nothing')
+
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      detail: 'No control route "GET nothing".',
+    })
+  })
+})
