@@ -15,9 +15,7 @@ export interface GroupWriteInput {
 }
 
 /** A valid group write: the fields to store. */
-export type GroupChanges = Partial<
-  Pick<GroupRecord, 'name' | 'label' | 'description'>
->
+type GroupChanges = Partial<Pick<GroupRecord, 'name' | 'label' | 'description'>>
 
 export type GroupWriteResult =
   | { ok: true; changes: GroupChanges }
