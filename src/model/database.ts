@@ -24,6 +24,11 @@ export function key(...parts: Array<string | number>): string {
  * db.users.find('byId', key('my-instance', 1))
  */
 export function createDatabase() {
+  return { ...accessTables(), ...userTables() }
+}
+
+/** Instances and the keys that open them. */
+function accessTables() {
   return {
     instances: new Table(instanceRecordSchema, {
       byName: { key: (instance) => instance.name, unique: true },
@@ -33,9 +38,18 @@ export function createDatabase() {
       byKey: { key: (admin) => admin.account_key, unique: true },
     }),
     apiKeys: new Table(apiKeyRecordSchema, {
-      byKey: { key: (apiKey) => key(apiKey.instance, apiKey.api_key), unique: true },
+      byKey: {
+        key: (apiKey) => key(apiKey.instance, apiKey.api_key),
+        unique: true,
+      },
       byInstance: { key: (apiKey) => apiKey.instance },
     }),
+  }
+}
+
+/** Users with their profiles, groups, memberships and social accounts. */
+function userTables() {
+  return {
     users: new Table(userRecordSchema, {
       byId: { key: (user) => key(user.instance, user.id), unique: true },
       byUsername: {
@@ -46,7 +60,10 @@ export function createDatabase() {
       byInstance: { key: (user) => user.instance },
     }),
     profiles: new Table(profileRecordSchema, {
-      byId: { key: (profile) => key(profile.instance, profile.id), unique: true },
+      byId: {
+        key: (profile) => key(profile.instance, profile.id),
+        unique: true,
+      },
       byOwner: {
         key: (profile) => key(profile.instance, profile.owner),
         unique: true,
@@ -68,7 +85,9 @@ export function createDatabase() {
           key(membership.instance, membership.user, membership.group),
         unique: true,
       },
-      byUser: { key: (membership) => key(membership.instance, membership.user) },
+      byUser: {
+        key: (membership) => key(membership.instance, membership.user),
+      },
       byGroup: {
         key: (membership) => key(membership.instance, membership.group),
       },
