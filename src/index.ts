@@ -59,10 +59,12 @@ export { messages } from './errors/messages.ts'
 // Response bodies
 export type {
   DetailErrorBody,
+  ErrorBody,
   FieldErrorsBody,
   GroupBody,
   GroupMembershipBody,
   ListBody,
+  LoginBody,
   PermissionLevelBody,
   ProfileBody,
   TypedValueBody,

@@ -82,3 +82,9 @@ export interface DetailErrorBody {
 export type FieldErrorsBody = {
   [field: string]: Array<string> | FieldErrorsBody
 }
+
+/** Any error body the mocked API answers with JSON. */
+export type ErrorBody = DetailErrorBody | FieldErrorsBody
+
+/** What `POST user/auth/` and social login answer: the logged-in user. */
+export type LoginBody = UserBody

@@ -23,13 +23,18 @@ const mock = createSyncanoMock({
 await mock.ready
 await mock.data.createUser()
 
-const tables = Object.fromEntries(
-  Object.entries(mock.db).map(([name, table]) => [name, table.all()]),
-)
 // Profile timestamps of a user made after seeding come from the clock.
-tables.profiles = tables.profiles?.map((profile) =>
-  'created_at' in profile && profile.owner > 40
-    ? { ...profile, created_at: '', updated_at: '' }
-    : profile,
-)
+const profiles = mock.db.profiles
+  .all()
+  .map((profile) =>
+    profile.owner > 40
+      ? { ...profile, created_at: '', updated_at: '' }
+      : profile,
+  )
+const tables = {
+  ...Object.fromEntries(
+    Object.entries(mock.db).map(([name, table]) => [name, table.all()]),
+  ),
+  profiles,
+}
 process.stdout.write(JSON.stringify(tables))
