@@ -1,5 +1,6 @@
 // Runs the README's examples, each in a suite of its own so its hooks stay
 // with its tests.
+import { readFileSync } from 'node:fs'
 import { setupSyncanoServer } from 'syncano-mock/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { firstMessage, listUsers } from '../../examples/toolkit-types.ts'
@@ -38,5 +39,36 @@ describe('examples/toolkit-types.ts', () => {
     expect(
       firstMessage({ profile: { age: ['A valid integer is required.'] } }),
     ).toBe('A valid integer is required.')
+  })
+})
+
+describe('README', () => {
+  const readme = readFileSync(
+    new URL('../../README.md', import.meta.url),
+    'utf8',
+  )
+  const sections = ['vitest', 'toolkit'].map((name) => {
+    const start = readme.indexOf(`<!-- section: ${name} -->`)
+    return readme.slice(
+      start,
+      readme.indexOf(`<!-- /section: ${name} -->`, start),
+    )
+  })
+  const snippets = sections.flatMap((text) =>
+    [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? ''),
+  )
+
+  test('shows only TypeScript snippets that are example files', () => {
+    const files = [...examples, 'toolkit-types'].map((name) =>
+      readFileSync(
+        new URL(`../../examples/${name}.ts`, import.meta.url),
+        'utf8',
+      ),
+    )
+
+    expect(snippets).toHaveLength(7)
+    for (const snippet of snippets) {
+      expect(files.some((file) => file.includes(snippet))).toBe(true)
+    }
   })
 })
