@@ -7,12 +7,18 @@ const mock = createSyncanoMock()
 
 beforeEach(() => mock.reset())
 
+/** The id the next membership will get: the instance's sequence plus one. */
+function nextMembershipId(): number {
+  return (mock.db.instances.all()[0]?.sequences.memberships ?? 0) + 1
+}
+
 function dump(): string {
   return JSON.stringify(Object.values(mock.db).map((table) => table.all()))
 }
 
 describe('data.createUser', () => {
   test('stores a lowercase user with its profile and next ids', async () => {
+    const membershipId = nextMembershipId()
     const user = await mock.data.createUser({
       username: ' Kate ',
       password: 'pw',
@@ -44,7 +50,7 @@ describe('data.createUser', () => {
       data: { nickname: 'K', age: 33 },
     })
     expect(mock.data.memberships({ user: 11 })).toEqual([
-      { instance: 'my-instance', id: 7, user: 11, group: 1 },
+      { instance: 'my-instance', id: membershipId, user: 11, group: 1 },
     ])
   })
 
@@ -157,13 +163,14 @@ describe('data.createGroup', () => {
 
 describe('data.addMembership', () => {
   test('adds a membership the HTTP API lists', async () => {
+    const membershipId = nextMembershipId()
     const membership = await mock.data.addMembership(3, 1)
 
     const answer = await call(mock, 'GET', 'users/3/', { apiKey: keys.account })
 
     expect(membership).toEqual({
       instance: 'my-instance',
-      id: 7,
+      id: membershipId,
       user: 3,
       group: 1,
     })
