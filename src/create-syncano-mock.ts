@@ -43,6 +43,16 @@ export interface SyncanoMockOptions {
   seed?: number
   /** The origin the handlers answer; `'*'` answers any origin. */
   baseUrl?: string
+  /**
+   * Milliseconds since the epoch for the timestamps of records written after
+   * seeding; `Date.now` unless given. A fixed clock makes them repeatable.
+   */
+  clock?: () => number
+  /**
+   * How many requests the journal keeps, the oldest dropped first: 1000
+   * unless given; `0` turns the journal off, `Infinity` keeps every one.
+   */
+  journalLimit?: number
 }
 
 /** A running mock: its handlers, its data and its controls. */
@@ -108,12 +118,12 @@ export function createSyncanoMock(
     db,
     dialect,
     faker,
-    now: createClock(),
+    now: createClock(options.clock),
     ready: load(),
     exclusive: createMutex(),
     switches: { billing: null, rateLimit: null },
   }
-  const journal = new Journal()
+  const journal = new Journal(options.journalLimit)
   const scenarios = new Scenarios(state)
   const answer = (request: Request) =>
     answerRecorded(state, journal, scenarios, request)
@@ -145,8 +155,8 @@ export function createSyncanoMock(
 }
 
 /**
- * Answers a request with a scenario, the billing and rate limit switches or
- * the handlers, after any delay, and notes it in the journal.
+ * Answers a request as `answerWith` does and notes it in the journal. The
+ * note is taken first: a delete or `reset_key` would hide the caller after.
  */
 async function answerRecorded(
   state: MockState,
@@ -154,24 +164,43 @@ async function answerRecorded(
   scenarios: Scenarios,
   request: Request,
 ): Promise<Response> {
-  const note = await describeRequest(state, request)
-  const place = placeOf(request.method, note.path)
-  const wait = scenarios.delayFor(place)
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  if (!journal.enabled)
+    return (await answerWith(state, scenarios, request)).response
 
-  const override = scenarios.take(place)
-  if (override && override.type !== 'error') applyCors(request, override)
-  const response =
-    override ??
-    (await standingAnswer(state, request)) ??
-    (await handleRequest(state, request))
+  const note = await describeRequest(state, request)
+  const { response, scenario } = await answerWith(state, scenarios, request)
   journal.record({
     ...note,
     status: response.status,
     response: await readAnswer(response),
-    scenario: override !== null,
+    scenario,
   })
   return response
+}
+
+/**
+ * Answers a request with a scenario, the billing and rate limit switches or
+ * the handlers, after any delay.
+ */
+async function answerWith(
+  state: MockState,
+  scenarios: Scenarios,
+  request: Request,
+): Promise<{ response: Response; scenario: boolean }> {
+  const place = placeOf(request.method, new URL(request.url).pathname)
+  const wait = scenarios.delayFor(place)
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+
+  const override = scenarios.take(place)
+  if (override) {
+    if (override.type !== 'error') applyCors(request, override)
+    return { response: override, scenario: true }
+  }
+
+  const response =
+    (await standingAnswer(state, request)) ??
+    (await handleRequest(state, request))
+  return { response, scenario: false }
 }
 
 async function standingAnswer(

@@ -15,6 +15,7 @@ export {
   type NewUser,
 } from './toolkit/data-helpers.ts'
 export {
+  DEFAULT_JOURNAL_LIMIT,
   Journal,
   type JournalEntry,
   type JournalFilter,

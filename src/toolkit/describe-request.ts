@@ -96,7 +96,13 @@ function readKeys(
   }
 }
 
-/** Replaces every `password` value, at any depth, with a mask. */
+/**
+ * Replaces every `password` value, at any depth, with a mask.
+ *
+ * @example
+ * mask({ username: 'jane', password: 'secret' })
+ * // { username: 'jane', password: '********' }
+ */
 export function mask(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(mask)
   if (!isObject(value)) return value

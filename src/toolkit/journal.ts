@@ -1,5 +1,8 @@
 import { matchesRoute, placeOf, type RoutePattern } from './route-pattern.ts'
 
+/** How many entries a journal keeps unless told otherwise. */
+export const DEFAULT_JOURNAL_LIMIT = 1000
+
 /** The user whose user key came with a request's instance API key. */
 export interface JournalUser {
   id: number
@@ -54,6 +57,15 @@ export interface JournalFilter {
  */
 export class Journal {
   #entries: Array<JournalEntry> = []
+  #recorded = 0
+
+  /** Keeps the newest `limit` entries; `0` records nothing. */
+  constructor(readonly limit: number = DEFAULT_JOURNAL_LIMIT) {}
+
+  /** Whether requests are recorded at all. */
+  get enabled(): boolean {
+    return this.limit > 0
+  }
 
   /** Every entry, oldest first. */
   get entries(): ReadonlyArray<JournalEntry> {
@@ -70,16 +82,21 @@ export class Journal {
     return this.filter(filter).at(-1)
   }
 
-  /** Adds an answered request, numbering it. */
+  /** Adds an answered request, numbering it, and drops the oldest beyond the limit. */
   record(entry: Omit<JournalEntry, 'sequence'>): JournalEntry {
-    const numbered = { sequence: this.#entries.length + 1, ...entry }
+    this.#recorded += 1
+    const numbered = { sequence: this.#recorded, ...entry }
+    if (!this.enabled) return numbered
+
     this.#entries.push(numbered)
+    if (this.#entries.length > this.limit) this.#entries.shift()
     return numbered
   }
 
-  /** Forgets every entry. */
+  /** Forgets every entry and numbers from 1 again. */
   clear(): void {
     this.#entries = []
+    this.#recorded = 0
   }
 }
 

@@ -153,3 +153,31 @@ describe('journal.filter', () => {
     expect(mock.journal.filter({ method: 'DELETE' })).toEqual([])
   })
 })
+
+describe('journal limit', () => {
+  test('keeps the newest entries given journalLimit', async () => {
+    const limited = createSyncanoMock({ journalLimit: 2 })
+
+    for (const id of [1, 2, 3]) {
+      await call(limited, 'GET', `users/${id}/`, { apiKey: keys.account })
+    }
+
+    expect(
+      limited.journal.entries.map((entry) => [entry.sequence, entry.route]),
+    ).toEqual([
+      [2, 'users/2/'],
+      [3, 'users/3/'],
+    ])
+  })
+
+  test('records nothing given journalLimit 0, and still answers', async () => {
+    const silent = createSyncanoMock({ journalLimit: 0 })
+
+    const answer = await call(silent, 'GET', 'users/1/', {
+      apiKey: keys.account,
+    })
+
+    expect(answer.status).toBe(200)
+    expect(silent.journal.entries).toEqual([])
+  })
+})

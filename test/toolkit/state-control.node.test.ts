@@ -125,4 +125,25 @@ describe('independent mocks', () => {
     expect(dump(first)).toBe(dump(second))
     expect(dump(first)).not.toBe(dump(third))
   })
+
+  test('write the same records given the same seed and a fixed clock', async () => {
+    const clock = () => Date.UTC(2026, 0, 1)
+    const [first, second] = [
+      createSyncanoMock({ seed: 7, clock }),
+      createSyncanoMock({ seed: 7, clock }),
+    ]
+
+    for (const target of [first, second]) {
+      await call(target, 'POST', 'users/', {
+        apiKey: keys.apiKey,
+        body: { username: 'kate', password: 'x' },
+      })
+      await target.data.createUser()
+    }
+
+    expect(first.data.profile(12)?.created_at).toMatch(
+      /^2026-01-01T00:00:00\.00000\dZ$/,
+    )
+    expect(dump(first)).toBe(dump(second))
+  })
 })
