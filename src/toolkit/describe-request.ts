@@ -28,7 +28,10 @@ export async function describeRequest(
 ): Promise<RequestNote> {
   const url = new URL(request.url)
   const place = placeOf(request.method, url.pathname)
-  const bytes = new Uint8Array(await request.clone().arrayBuffer())
+  const bytes =
+    request.body === null
+      ? new Uint8Array()
+      : new Uint8Array(await request.clone().arrayBuffer())
   const parsed = await readBody(bytes, request.headers.get('content-type'))
   const data = parsed.ok ? parsed.data : undefined
   await state.ready

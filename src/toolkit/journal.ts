@@ -82,15 +82,25 @@ export class Journal {
     return this.filter(filter).at(-1)
   }
 
-  /** Adds an answered request, numbering it, and drops the oldest beyond the limit. */
-  record(entry: Omit<JournalEntry, 'sequence'>): JournalEntry {
+  /**
+   * Adds an answered request, numbering it, and drops the oldest beyond the
+   * limit. The answer's text is parsed only when the entry is read.
+   */
+  record(
+    entry: Omit<JournalEntry, 'sequence' | 'response'>,
+    responseText: string | null,
+  ): void {
     this.#recorded += 1
-    const numbered = { sequence: this.#recorded, ...entry }
-    if (!this.enabled) return numbered
+    if (!this.enabled) return
 
+    const numbered = { sequence: this.#recorded, ...entry } as JournalEntry
+    let parsed: { value: unknown } | undefined
+    Object.defineProperty(numbered, 'response', {
+      enumerable: true,
+      get: () => (parsed ??= { value: parseAnswer(responseText) }).value,
+    })
     this.#entries.push(numbered)
     if (this.#entries.length > this.limit) this.#entries.shift()
-    return numbered
   }
 
   /** Forgets every entry and numbers from 1 again. */
@@ -117,4 +127,13 @@ function isUser(user: JournalUser | null, wanted: number | string): boolean {
   return typeof wanted === 'number'
     ? user.id === wanted
     : user.username === wanted.toLowerCase()
+}
+
+function parseAnswer(text: string | null): unknown {
+  if (text === null || text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
 }
