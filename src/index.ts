@@ -29,7 +29,7 @@ export {
 } from './toolkit/scenarios.ts'
 export { parseSnapshot, type Snapshot } from './toolkit/snapshot.ts'
 export { BILLING_MESSAGES } from './toolkit/standing-checks.ts'
-export type { BillingStatus } from './mock-state.ts'
+export type { BillingStatus, MockSwitches, RateLimit } from './mock-state.ts'
 
 // Fixtures
 export type { Fixtures, FixturesInput } from './fixtures/fixtures-schema.ts'

@@ -4,7 +4,7 @@ import { json, noContent } from '../http/responses.ts'
 import type { JournalFilter } from '../toolkit/journal.ts'
 
 /** The reserved path prefix of the control routes; the API never uses it. */
-export const CONTROL_PREFIX = '/__mock/'
+const CONTROL_PREFIX = '/__mock/'
 
 /**
  * Answers the standalone server's control routes, so tests in any language

@@ -106,7 +106,7 @@ function readKeys(
  * mask({ username: 'jane', password: 'secret' })
  * // { username: 'jane', password: '********' }
  */
-export function mask(value: unknown): unknown {
+function mask(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(mask)
   if (!isObject(value)) return value
 

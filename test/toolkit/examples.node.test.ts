@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { firstMessage, listUsers } from '../../examples/toolkit-types.ts'
 import { keys } from '../support/fixture-keys.ts'
 
-const examples = [
-  'vitest-quick-start',
-  'toolkit-seed',
-  'toolkit-state',
-  'toolkit-data',
-  'toolkit-scenarios',
-  'toolkit-journal',
-]
+const examples = {
+  'vitest-quick-start': () => import('../../examples/vitest-quick-start.ts'),
+  'toolkit-seed': () => import('../../examples/toolkit-seed.ts'),
+  'toolkit-state': () => import('../../examples/toolkit-state.ts'),
+  'toolkit-data': () => import('../../examples/toolkit-data.ts'),
+  'toolkit-scenarios': () => import('../../examples/toolkit-scenarios.ts'),
+  'toolkit-journal': () => import('../../examples/toolkit-journal.ts'),
+}
 
-for (const name of examples) {
+for (const [name, load] of Object.entries(examples)) {
   describe(`examples/${name}.ts`, async () => {
-    await import(`../../examples/${name}.ts`)
+    await load()
   })
 }
 
@@ -59,7 +59,7 @@ describe('README', () => {
   )
 
   test('shows only TypeScript snippets that are example files', () => {
-    const files = [...examples, 'toolkit-types'].map((name) =>
+    const files = [...Object.keys(examples), 'toolkit-types'].map((name) =>
       readFileSync(
         new URL(`../../examples/${name}.ts`, import.meta.url),
         'utf8',
