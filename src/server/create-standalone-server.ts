@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import type { SyncanoMock } from '../create-syncano-mock.ts'
 import { htmlNotFound } from '../http/responses.ts'
+import { answerControlRoute } from './control-routes.ts'
 
 /** Where and how the standalone server listens. */
 export interface StandaloneServerOptions {
@@ -38,6 +39,7 @@ export async function startStandaloneServer(
   const { mock, host = '127.0.0.1', port = 4010 } = options
   const server = createAdaptorServer({
     fetch: async (request: Request) =>
+      (await answerControlRoute(mock, request)) ??
       (await getResponse(mock.handlers, request)) ??
       htmlNotFound(new URL(request.url).pathname),
     overrideGlobalObjects: false,
