@@ -28,7 +28,7 @@ export {
   type ScenarioReply,
 } from './toolkit/scenarios.ts'
 export { parseSnapshot, type Snapshot } from './toolkit/snapshot.ts'
-export { BILLING_MESSAGES } from './toolkit/standing-checks.ts'
+export { BILLING_MESSAGES } from './toolkit/check-standing.ts'
 export type { BillingStatus, MockSwitches, RateLimit } from './mock-state.ts'
 
 // Fixtures

@@ -11,7 +11,7 @@ import {
   type RoutePlace,
   type RoutePattern,
 } from './route-pattern.ts'
-import { createRateLimit } from './standing-checks.ts'
+import { createRateLimit } from './check-standing.ts'
 
 /**
  * A canned answer. `detail` gives the usual `{"detail": "..."}` body; a

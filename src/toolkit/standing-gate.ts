@@ -9,7 +9,7 @@ import { key } from '../model/database.ts'
 import type { InstanceRecord } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
 import { views } from '../views/views.ts'
-import { checkStanding } from './standing-checks.ts'
+import { checkStanding } from './check-standing.ts'
 
 const ACCEPTABLE =
   /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
