@@ -5,7 +5,7 @@
  */
 export type RoutePattern = string
 
-const METHOD = /^([A-Z]+)\s+/
+const METHOD = /^([a-z]+)\s+/i
 const INSTANCE_PATH = /^\/v1(?:\.1)?\/instances\/([^/]+)\/(.*)$/
 
 /** Where a request went: its instance and the path below it. */
@@ -44,7 +44,9 @@ export function matchesRoute(
 ): boolean {
   const written = pattern.trim()
   const method = METHOD.exec(written)
-  if (method && method[1] !== place.method.toUpperCase()) return false
+  if (method && method[1]?.toUpperCase() !== place.method.toUpperCase()) {
+    return false
+  }
 
   const path = (method ? written.slice(method[0].length) : written).replace(
     /^\/+/,
