@@ -1,5 +1,6 @@
 // Quick start: the documentation page's PATCH, answered by the mock in a
 // vitest test. The keys are those of the default fixtures.
+import type { UserBody } from 'syncano-mock'
 import { setupSyncanoServer } from 'syncano-mock/node'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 
@@ -23,9 +24,9 @@ test('renames the user with an API key and the user key', async () => {
     },
   )
 
+  const user = (await response.json()) as UserBody
   expect(response.status).toBe(200)
-  expect(await response.json()).toEqual(
-    expect.objectContaining({ id: 1, username: 'janet' }),
-  )
+  expect([user.id, user.username, user.profile.owner]).toEqual([1, 'janet', 1])
   expect(mock.data.user(1)?.username).toBe('janet')
+  expect(mock.journal.filter({ route: 'PATCH users/:id/' })).toHaveLength(1)
 })
