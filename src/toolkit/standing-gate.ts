@@ -23,6 +23,8 @@ const ACCEPTABLE =
  * Limitation: the mock's request pipeline has no step for these switches
  * yet, so this gate re-reads the request ahead of it with the pipeline's own
  * parts; a request the gate lets through is answered as if both were off.
+ * It judges permissions by the HTTP method, not by a `text/plain` body's
+ * `_method`.
  *
  * @example
  * const answer = await standingGate(state, request)
