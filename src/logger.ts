@@ -29,7 +29,8 @@ export const logger = {
 }
 
 function readDebugSwitch(): boolean {
-  const environment = (globalThis as { process?: { env?: Record<string, string> } })
-    .process?.env
+  const environment = (
+    globalThis as { process?: { env?: Record<string, string> } }
+  ).process?.env
   return environment?.DEBUG?.includes('syncano-mock') ?? false
 }

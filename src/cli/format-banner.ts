@@ -7,9 +7,9 @@ import type { SyncanoMock } from '../create-syncano-mock.ts'
  * the documented PATCH.
  *
  * @example
- * process.stdout.write(banner(mock, 'http://127.0.0.1:4010'))
+ * process.stdout.write(formatBanner(mock, 'http://127.0.0.1:4010'))
  */
-export function banner(mock: SyncanoMock, url: string): string {
+export function formatBanner(mock: SyncanoMock, url: string): string {
   const instance = mock.db.instances.all()[0]
   if (!instance) return `syncano-mock listening on ${url}\n`
 
@@ -22,7 +22,10 @@ export function banner(mock: SyncanoMock, url: string): string {
     `  api key   ${apiKey?.api_key ?? '(none)'}`,
   ]
   if (user) {
-    const profile = mock.db.profiles.find('byOwner', key(instance.name, user.id))
+    const profile = mock.db.profiles.find(
+      'byOwner',
+      key(instance.name, user.id),
+    )
     lines.push(
       `  user      ${user.id} ${user.username} (profile ${profile?.id ?? '-'})`,
       `  user key  ${user.user_key}`,

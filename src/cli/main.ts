@@ -1,50 +1,86 @@
-#!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { SyncanoMockError } from '../errors/syncano-mock-error.ts'
+import {
+  MESSAGE_PREFIX,
+  SyncanoMockError,
+} from '../errors/syncano-mock-error.ts'
+import type { Dialect } from '../glossary.ts'
 import { createSyncanoMock } from '../node/create-syncano-mock.ts'
-import { startStandaloneServer } from '../server/create-standalone-server.ts'
-import { banner } from './print-banner.ts'
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  startStandaloneServer,
+  type StandaloneServer,
+} from '../server/create-standalone-server.ts'
+import { formatBanner } from './format-banner.ts'
+
+/** What `serve` reads from its flags. */
+interface ServeOptions {
+  port: number
+  host: string
+  fixtures?: string
+  dialect?: Dialect
+  seed?: number
+  bodyLimit: number
+}
 
 /**
- * The `syncano-mock` command. `serve` starts the standalone server.
+ * The `syncano-mock` command line. `serve` starts the standalone server.
  *
  * @example
- * syncano-mock serve --port 4010 --dialect server --fixtures fixtures.json
+ * await createProgram().parseAsync(['node', 'syncano-mock', 'serve', '--port', '0'])
  */
 export function createProgram(): Command {
   const program = new Command('syncano-mock')
     .description('A faithful mock of the Syncano API v1.1 users area.')
-    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(prefixed(text)) })
+    .showHelpAfterError('(add --help for usage)')
 
   program
     .command('serve')
-    .description('serve the mock over HTTP')
+    .description('serve the mock over HTTP until Ctrl+C')
     .addOption(
-      new Option('-p, --port <port>', 'port to listen on')
+      new Option('-p, --port <port>', 'port to listen on, 0 for any free one')
         .env('PORT')
-        .default(4010)
+        .default(DEFAULT_PORT)
         .argParser(parsePort),
     )
-    .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
-    .option('-f, --fixtures <file>', 'JSON fixtures file')
-    .addOption(
-      new Option('-d, --dialect <dialect>', 'which behaviour to follow').choices([
-        'docs',
-        'server',
-      ]),
+    .option('-H, --host <host>', 'address to listen on', DEFAULT_HOST)
+    .option(
+      '-f, --fixtures <file>',
+      'JSON fixtures file (default: the built-in one)',
+    )
+    .option(
+      '-d, --dialect <dialect>',
+      'behaviour to follow: docs or server',
+      parseDialect,
     )
     .option('-s, --seed <seed>', 'seed for generated data', parseSeed)
+    .option(
+      '--body-limit <bytes>',
+      'largest request body',
+      parseBodyLimit,
+      DEFAULT_BODY_LIMIT,
+    )
     .action(serve)
 
   return program
 }
 
-interface ServeOptions {
-  port: number
-  host: string
-  fixtures?: string
-  dialect?: 'docs' | 'server'
-  seed?: number
+/**
+ * Runs the command line. A failure to start (bad fixtures, a port in use)
+ * is one clear line on stderr and exit code 1, never a stack trace.
+ *
+ * @example
+ * await main(process.argv)
+ */
+export async function main(argv: Array<string>): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv)
+  } catch (error) {
+    process.stderr.write(`${describe(error)}\n`)
+    process.exitCode = 1
+  }
 }
 
 async function serve(options: ServeOptions): Promise<void> {
@@ -60,46 +96,82 @@ async function serve(options: ServeOptions): Promise<void> {
     mock,
     host: options.host,
     port: options.port,
+    bodyLimit: options.bodyLimit,
   })
-  process.stdout.write(banner(mock, server.url))
+  process.stdout.write(formatBanner(mock, server.url))
+  stopOnSignals(server)
+}
 
-  const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(0))
+/** Stops on Ctrl+C or a `kill`; a second signal stops at once. */
+function stopOnSignals(server: StandaloneServer): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    process.once('SIGINT', () => process.exit(130))
+    process.once('SIGTERM', () => process.exit(143))
+
+    process.stdout.write(`Stopping on ${signal}.\n`)
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 function parsePort(value: string): number {
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('expected a whole number from 0 to 65535.')
+  if (
+    value.trim() === '' ||
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535
+  ) {
+    throw new InvalidArgumentError('Expected a whole number from 0 to 65535.')
   }
   return port
 }
 
+function parseDialect(value: string): Dialect {
+  if (value === 'docs' || value === 'server') return value
+  throw new InvalidArgumentError('Expected "docs" or "server".')
+}
+
 function parseSeed(value: string): number {
   const seed = Number(value)
-  if (!Number.isInteger(seed)) throw new InvalidArgumentError('expected a whole number.')
+  if (value.trim() === '' || !Number.isInteger(seed)) {
+    throw new InvalidArgumentError('Expected a whole number.')
+  }
   return seed
 }
 
-/** Runs the command line, turning known failures into one clear line. */
-export async function main(argv: Array<string>): Promise<void> {
-  try {
-    await createProgram().parseAsync(argv)
-  } catch (error) {
-    process.stderr.write(`${describe(error)}\n`)
-    process.exitCode = 1
+function parseBodyLimit(value: string): number {
+  const limit = Number(value)
+  if (value.trim() === '' || !Number.isSafeInteger(limit) || limit < 0) {
+    throw new InvalidArgumentError('Expected a whole number of bytes.')
   }
+  return limit
+}
+
+/** Commander's own messages, in the library's one formula. */
+function prefixed(text: string): string {
+  return `${MESSAGE_PREFIX} ${text.replace(/^error: /, '')}`
 }
 
 function describe(error: unknown): string {
   if (error instanceof SyncanoMockError) return error.message
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    const { address, port } = error as { address?: string; port?: number }
-    return `[syncano-mock] Failed to listen on ${address}:${port}: ${code}. Choose another --port or --host.`
+
+  const { code, address, port } = (error ?? {}) as NodeJS.ErrnoException & {
+    address?: string
+    port?: number
   }
-  return `[syncano-mock] Failed to start: ${error instanceof Error ? error.message : String(error)}`
+  if (code === 'EADDRINUSE') {
+    return `${MESSAGE_PREFIX} Failed to listen on ${address}:${port}: the port is in use. Choose another --port.`
+  }
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return `${MESSAGE_PREFIX} Failed to listen on "${address ?? error}" port ${port}: ${code}. Choose another --host or --port.`
+  }
+  const reason = error instanceof Error ? error.message : String(error)
+  return `${MESSAGE_PREFIX} Failed to start the server: ${reason}`
 }

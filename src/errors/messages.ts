@@ -43,11 +43,13 @@ export const messages = {
     `Unsupported media type "${mediaType}" in request.`,
   expectedDictionary: (type: string) =>
     `Invalid data. Expected a dictionary, but got ${type}.`,
-  maxLength: (max: number) => `Ensure this field has no more than ${max} characters.`,
+  maxLength: (max: number) =>
+    `Ensure this field has no more than ${max} characters.`,
   djangoMaxLength: (max: number, length: number) =>
     `Ensure this value has at most ${max} characters (it has ${length}).`,
   invalidChoice: (value: string) => `"${value}" is not a valid choice.`,
-  invalidPk: (value: string) => `Invalid pk "${value}" - object does not exist.`,
+  invalidPk: (value: string) =>
+    `Invalid pk "${value}" - object does not exist.`,
   incorrectPkType: (type: string) =>
     `Incorrect type. Expected pk value, received ${type}.`,
   noSuchName: (value: string) => `Object with name=${value} does not exist.`,

@@ -31,7 +31,12 @@ export interface KeySources {
   data: () => unknown
 }
 
-export const ANONYMOUS: Auth = { admin: null, role: null, apiKey: null, user: null }
+export const ANONYMOUS: Auth = {
+  admin: null,
+  role: null,
+  apiKey: null,
+  user: null,
+}
 
 /**
  * Reads the API key and user key of a request the way the server's
@@ -86,7 +91,9 @@ function findUser(
 
   // An unknown or stale user key is ignored, not refused: the permission
   // checks decide what the request may do without a user.
-  return db.users.find('byKey', key(instance.name, userKey.toLowerCase())) ?? null
+  return (
+    db.users.find('byKey', key(instance.name, userKey.toLowerCase())) ?? null
+  )
 }
 
 function readApiKey({ headers, query, data }: KeySources): string | null {
@@ -101,7 +108,9 @@ function readApiKey({ headers, query, data }: KeySources): string | null {
     // `split(' ', 2)` unpacked into two names: any other count of parts
     // raises ValueError and the header is ignored.
     const parts = authorization.split(' ')
-    return parts.length === 2 ? (parts[1] ?? null) : readBodyKey(data, '_api_key')
+    return parts.length === 2
+      ? (parts[1] ?? null)
+      : readBodyKey(data, '_api_key')
   }
 
   return readBodyKey(data, '_api_key')

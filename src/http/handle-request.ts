@@ -29,7 +29,12 @@ export async function handleRequest(
   try {
     return applyCors(request, await answer(state, request))
   } catch (error) {
-    logger.error('Failed to answer %s %s: %o', request.method, request.url, error)
+    logger.error(
+      'Failed to answer %s %s: %o',
+      request.method,
+      request.url,
+      error,
+    )
     return applyCors(request, htmlServerError())
   }
 }
@@ -81,7 +86,10 @@ async function respond(
     // The server's exception handler reads the body before rendering any
     // error, so a malformed body wins over whatever failed first.
     const shown = body.ok ? error : body.error
-    return withHeaders(json(shown.status, shown.body), { ...allow, ...shown.headers })
+    return withHeaders(json(shown.status, shown.body), {
+      ...allow,
+      ...shown.headers,
+    })
   }
 }
 
@@ -101,7 +109,10 @@ function tunnelledMethod(request: Request, body: RequestBody): string {
     : request.method
 }
 
-function withHeaders(response: Response, headers: Record<string, string>): Response {
+function withHeaders(
+  response: Response,
+  headers: Record<string, string>,
+): Response {
   for (const [name, value] of Object.entries(headers)) {
     response.headers.set(name, value)
   }

@@ -39,7 +39,10 @@ export const GROUP_PERMISSIONS: PermissionConfig = {
 }
 
 /** The permission a method needs (`perms_map` in `apps/core/permissions.py`). */
-export function requiredPermission(method: string, detail: boolean): ApiPermission {
+export function requiredPermission(
+  method: string,
+  detail: boolean,
+): ApiPermission {
   if (detail && (method === 'POST' || method === 'PUT' || method === 'PATCH')) {
     return 'update'
   }
@@ -72,7 +75,8 @@ export const adminHasPermissions =
 export const apiKeyHasPermissions =
   (config: PermissionConfig): Permission =>
   ({ auth, method, detail }) =>
-    auth.apiKey !== null && config.apiKey.has(requiredPermission(method, detail))
+    auth.apiKey !== null &&
+    config.apiKey.has(requiredPermission(method, detail))
 
 /** `IsApiKeyAccess`. */
 export const isApiKeyAccess: Permission = ({ auth }) => auth.apiKey !== null
@@ -89,12 +93,17 @@ export const hasCreateUserPermission: Permission = ({ auth, method, detail }) =>
   !detail && method === 'POST' && auth.apiKey?.allow_user_create === true
 
 /** `HasCreateGroupPermission`: a POST to the list with `allow_group_create`. */
-export const hasCreateGroupPermission: Permission = ({ auth, method, detail }) =>
-  !detail && method === 'POST' && auth.apiKey?.allow_group_create === true
+export const hasCreateGroupPermission: Permission = ({
+  auth,
+  method,
+  detail,
+}) => !detail && method === 'POST' && auth.apiKey?.allow_group_create === true
 
 /** `IsMembershipForCurrentUser`: the URL's user is the caller. */
-export const isMembershipForCurrentUser: Permission = ({ auth, parentUserId }) =>
-  auth.user !== null && auth.user.id === parentUserId
+export const isMembershipForCurrentUser: Permission = ({
+  auth,
+  parentUserId,
+}) => auth.user !== null && auth.user.id === parentUserId
 
 /** Any authenticated caller: an admin or an instance API key. */
 export const isAuthenticatedOrApiKey: Permission = ({ auth }) =>
@@ -104,6 +113,9 @@ export const isAuthenticatedOrApiKey: Permission = ({ auth }) =>
  * The permissions a role falls back to: a role with no entry of its own
  * takes the next weaker one's (`AdminHasPermissions`).
  */
-function roleGrants(role: Role, config: PermissionConfig): ReadonlySet<ApiPermission> {
+function roleGrants(
+  role: Role,
+  config: PermissionConfig,
+): ReadonlySet<ApiPermission> {
   return role === 'read' ? config.admin.read : config.admin.write
 }

@@ -7,8 +7,7 @@ import { parseJson } from './parse-json.ts'
  * `request.data`, or the error that reading it raises.
  */
 export type RequestBody =
-  | { ok: true; data: unknown; form: boolean }
-  | { ok: false; error: ApiError }
+  { ok: true; data: unknown; form: boolean } | { ok: false; error: ApiError }
 
 const EMPTY: RequestBody = { ok: true, data: {}, form: false }
 
@@ -67,7 +66,11 @@ async function readMultipart(
     const response = new Response(new Blob([bytes as BlobPart]), {
       headers: { 'content-type': contentType },
     })
-    return { ok: true, data: formToObject(await response.formData()), form: true }
+    return {
+      ok: true,
+      data: formToObject(await response.formData()),
+      form: true,
+    }
   } catch {
     const boundary = /boundary=/i.test(contentType) ? 'invalid' : 'None'
     return {

@@ -1,7 +1,11 @@
 import { ApiError } from '../errors/api-error.ts'
 import { messages } from '../errors/messages.ts'
 import { key } from '../model/database.ts'
-import type { GroupRecord, InstanceRecord, UserRecord } from '../model/schemas.ts'
+import type {
+  GroupRecord,
+  InstanceRecord,
+  UserRecord,
+} from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
 import { fieldFilterOf } from './field-filter.ts'
 import { authenticate } from './authenticate.ts'
@@ -19,7 +23,8 @@ export interface ViewRequest {
 }
 
 const INSTANCE_NAME = /^[a-z0-9-_]{0,64}$/
-const ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
+const ACCEPTABLE =
+  /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
 
 /**
  * Runs a view through the server's checks, in the server's order
@@ -31,7 +36,10 @@ const ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)
  * @example
  * const response = await runView(views.userDetail, viewRequest)
  */
-export async function runView(view: View, input: ViewRequest): Promise<Response> {
+export async function runView(
+  view: View,
+  input: ViewRequest,
+): Promise<Response> {
   const { state, route } = input
   const instance = findInstance(state, route.instance)
   const parents = findParents(state, view, instance, route.params)
@@ -54,7 +62,8 @@ export async function runView(view: View, input: ViewRequest): Promise<Response>
       instance,
       dialect: state.dialect,
       linkPrefix: linkPrefix(state, route, instance),
-      fields: input.method === 'GET' ? fieldFilterOf(input.url.searchParams) : null,
+      fields:
+        input.method === 'GET' ? fieldFilterOf(input.url.searchParams) : null,
     },
   }
 
@@ -77,7 +86,10 @@ async function dispatch(view: View, context: ViewContext): Promise<Response> {
 
   const response = await handler(context)
   if (context.method !== 'HEAD') return response
-  return new Response(null, { status: response.status, headers: response.headers })
+  return new Response(null, {
+    status: response.status,
+    headers: response.headers,
+  })
 }
 
 function handlerFor(view: View, method: string) {
@@ -97,7 +109,10 @@ function optionsHandler(): Response {
         'multipart/form-data',
       ],
     }),
-    { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } },
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
   )
 }
 

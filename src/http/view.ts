@@ -30,7 +30,9 @@ export interface ViewContext {
 }
 
 /** A method handler: answers with a response or throws an `ApiError`. */
-export type MethodHandler = (context: ViewContext) => Response | Promise<Response>
+export type MethodHandler = (
+  context: ViewContext,
+) => Response | Promise<Response>
 
 /**
  * One of the server's views: the methods it maps, the permission classes it

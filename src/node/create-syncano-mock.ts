@@ -7,7 +7,10 @@ import type { FixturesInput } from '../fixtures/fixtures-schema.ts'
 import { loadFixturesFile } from './load-fixtures-file.ts'
 
 /** Mock options in Node: `fixtures` may also be a JSON file's path. */
-export interface NodeSyncanoMockOptions extends Omit<SyncanoMockOptions, 'fixtures'> {
+export interface NodeSyncanoMockOptions extends Omit<
+  SyncanoMockOptions,
+  'fixtures'
+> {
   fixtures?: FixturesInput | string
 }
 
@@ -17,10 +20,13 @@ export interface NodeSyncanoMockOptions extends Omit<SyncanoMockOptions, 'fixtur
  * @example
  * const mock = createSyncanoMock({ fixtures: 'test/fixtures.json' })
  */
-export function createSyncanoMock(options: NodeSyncanoMockOptions = {}): SyncanoMock {
+export function createSyncanoMock(
+  options: NodeSyncanoMockOptions = {},
+): SyncanoMock {
   const { fixtures } = options
   return createCoreMock({
     ...options,
-    fixtures: typeof fixtures === 'string' ? loadFixturesFile(fixtures) : fixtures,
+    fixtures:
+      typeof fixtures === 'string' ? loadFixturesFile(fixtures) : fixtures,
   })
 }

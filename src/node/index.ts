@@ -6,4 +6,7 @@ export {
 export { loadFixturesFile } from './load-fixtures-file.ts'
 
 // msw's setupServer around it
-export { setupSyncanoServer, type SyncanoServer } from './setup-syncano-server.ts'
+export {
+  setupSyncanoServer,
+  type SyncanoServer,
+} from './setup-syncano-server.ts'

@@ -19,14 +19,20 @@ export function loadFixturesFile(path: string): FixturesInput {
   try {
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    throw invalid(`Failed to read fixtures file "${path}": ${reason(error)}.`, error)
+    throw invalid(
+      `Failed to read fixtures file "${path}": ${reason(error)}.`,
+      error,
+    )
   }
 
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw invalid(`Failed to parse fixtures file "${path}": ${reason(error)}.`, error)
+    throw invalid(
+      `Failed to parse fixtures file "${path}": ${reason(error)}.`,
+      error,
+    )
   }
 
   // Validate here so the message names the file, then hand on the input.

@@ -22,7 +22,9 @@ export interface SyncanoServer {
  * beforeEach(() => mock.reset())
  * afterAll(() => server.close())
  */
-export function setupSyncanoServer(options: NodeSyncanoMockOptions = {}): SyncanoServer {
+export function setupSyncanoServer(
+  options: NodeSyncanoMockOptions = {},
+): SyncanoServer {
   const mock = createSyncanoMock(options)
   return { mock, server: setupServer(...mock.handlers) }
 }

@@ -61,7 +61,10 @@ function wrapValue(field: ProfileField, value: unknown): unknown {
 }
 
 /** Links to a group or a channel appear only when the field is set. */
-function profileLinks(profile: ProfileRecord, prefix: string): ProfileBody['links'] {
+function profileLinks(
+  profile: ProfileRecord,
+  prefix: string,
+): ProfileBody['links'] {
   return {
     self: `${prefix}/classes/user_profile/objects/${profile.id}/`,
     owner: `${prefix}/users/${profile.owner}/`,

@@ -57,7 +57,10 @@ export function groupsOf(
   const { db } = context
   const groups: Array<GroupRecord> = []
 
-  for (const membership of db.memberships.list('byUser', key(user.instance, user.id))) {
+  for (const membership of db.memberships.list(
+    'byUser',
+    key(user.instance, user.id),
+  )) {
     const group = db.groups.find('byId', key(user.instance, membership.group))
     if (group) groups.push(group)
   }

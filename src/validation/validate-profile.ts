@@ -138,11 +138,19 @@ function permissionField(value: unknown): FieldResult<PermissionLevel> {
   return { ok: false, errors: [messages.invalidChoice(pythonStr(value))] }
 }
 
+/**
+ * DRF's `RelatedField.run_validation` reads an empty string as null, so
+ * `"group": ""` and `"channel": ""` clear the field.
+ */
+function isNullRelation(value: unknown): boolean {
+  return value === null || value === ''
+}
+
 function groupField(
   value: unknown,
   input: ProfileInput,
 ): FieldResult<number | null> {
-  if (value === null) return { ok: true, value: null }
+  if (isNullRelation(value)) return { ok: true, value: null }
 
   const result = primaryKeyField(value, (id) =>
     input.db.groups.find('byId', key(input.instance.name, id)),
@@ -159,7 +167,7 @@ function groupField(
 
 /** No channel exists in the mock, so only null is a valid channel. */
 function channelField(value: unknown): FieldResult<null> {
-  if (value === null) return { ok: true, value: null }
+  if (isNullRelation(value)) return { ok: true, value: null }
   return { ok: false, errors: [messages.noSuchName(pythonStr(value))] }
 }
 

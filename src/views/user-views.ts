@@ -44,12 +44,17 @@ export const userList: View = {
       })
       return json(200, {
         ...page,
-        objects: page.objects.map((user) => serializeUser(user, context.serialize)),
+        objects: page.objects.map((user) =>
+          serializeUser(user, context.serialize),
+        ),
       })
     },
     POST: async (context) => {
       const { user, echoUsername } = await createUser(context, context.data())
-      return json(201, serializeUser(user, context.serialize, { username: echoUsername }))
+      return json(
+        201,
+        serializeUser(user, context.serialize, { username: echoUsername }),
+      )
     },
   },
 }
@@ -59,7 +64,8 @@ export const userDetail: View = {
   detail: true,
   permission: userPermission,
   methods: {
-    GET: (context) => json(200, serializeUser(getUser(context), context.serialize)),
+    GET: (context) =>
+      json(200, serializeUser(getUser(context), context.serialize)),
     PUT: (context) => updateUser(context, getUser(context), false),
     PATCH: (context) => updateUser(context, getUser(context), true),
     DELETE: (context) => {
@@ -107,6 +113,8 @@ export function updateUser(
   saveUser(context, user, result.changes)
   return json(
     200,
-    serializeUser(user, context.serialize, { username: result.changes.echoUsername }),
+    serializeUser(user, context.serialize, {
+      username: result.changes.echoUsername,
+    }),
   )
 }

@@ -44,7 +44,10 @@ export function getUser(context: ViewContext): UserRecord {
 }
 
 /** The profile of a user; every user has exactly one. */
-export function profileOf(context: ViewContext, user: UserRecord): ProfileRecord {
+export function profileOf(
+  context: ViewContext,
+  user: UserRecord,
+): ProfileRecord {
   const profile = context.state.db.profiles.find(
     'byOwner',
     key(user.instance, user.id),
@@ -69,7 +72,8 @@ export function saveUser(
     ...(password !== undefined ? { password } : {}),
   })
 
-  if (changes.profile) saveProfile(context, profileOf(context, user), changes.profile)
+  if (changes.profile)
+    saveProfile(context, profileOf(context, user), changes.profile)
 }
 
 /** Applies profile changes; `revision` moves only with custom data. */
@@ -80,7 +84,8 @@ export function saveProfile(
 ): void {
   const changed = Object.entries(changes).filter(
     ([name, value]) =>
-      JSON.stringify(profile[name as keyof ProfileRecord]) !== JSON.stringify(value),
+      JSON.stringify(profile[name as keyof ProfileRecord]) !==
+      JSON.stringify(value),
   )
   if (changed.length === 0) return
 
