@@ -98,8 +98,10 @@ async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
     bodyLimit: options.bodyLimit,
   })
-  process.stdout.write(formatBanner(mock, server.url))
+  // Listen for signals first: a script that stops the server as soon as it
+  // reads the banner must not find Node's default handler still in place.
   stopOnSignals(server)
+  process.stdout.write(formatBanner(mock, server.url))
 }
 
 /** Stops on Ctrl+C or a `kill`; a second signal stops at once. */
