@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import type { SyncanoMock } from '../create-syncano-mock.ts'
 import { MESSAGE_PREFIX } from '../errors/syncano-mock-error.ts'
-import { applyCors } from '../http/cors.ts'
+import { applyCors, isPreflight, preflight } from '../http/cors.ts'
 import { answerControlRoute } from './control-routes.ts'
 import { htmlNotFound, json } from '../http/responses.ts'
 
@@ -95,12 +95,17 @@ async function answer(
   const limited = await limitBody(request, bodyLimit)
   if (!limited) return applyCors(request, payloadTooLarge(bodyLimit))
 
-  const response =
-    (await answerControlRoute(mock, limited)) ??
-    (await getResponse(mock.handlers, limited))
-  return (
-    response ?? applyCors(request, htmlNotFound(new URL(request.url).pathname))
-  )
+  const preflighted = isPreflight(request)
+  const control = preflighted ? null : await answerControlRoute(mock, limited)
+  if (control) return applyCors(request, control)
+
+  const mocked = await getResponse(mock.handlers, limited)
+  if (mocked) return mocked
+
+  // The server's CORS middleware answers a preflight to any URL before
+  // Django matches it; the control routes get the same headers.
+  const path = new URL(request.url).pathname
+  return applyCors(request, preflighted ? preflight() : htmlNotFound(path))
 }
 
 /**

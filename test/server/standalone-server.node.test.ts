@@ -68,3 +68,44 @@ describe('PATCH users/<id>/ over HTTP', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
   })
 })
+
+describe('CORS on the standalone server', () => {
+  const origin = { Origin: 'http://localhost:6006' }
+
+  test('answers a preflight to any path as the CORS middleware does', async () => {
+    const response = await fetch(`${server.url}/__mock/reset`, {
+      method: 'OPTIONS',
+      headers: { ...origin, 'Access-Control-Request-Method': 'POST' },
+    })
+
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('')
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'DELETE, GET, OPTIONS, PATCH, POST, PUT',
+      'access-control-max-age': '86400',
+      'content-length': '0',
+      vary: 'Origin',
+    })
+  })
+
+  test('adds the CORS headers to the control routes', async () => {
+    const response = await fetch(`${server.url}/__mock/reset`, {
+      method: 'POST',
+      headers: origin,
+    })
+
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('vary')).toBe('Origin')
+  })
+
+  test('adds the CORS headers to the HTML 404 of an unknown path', async () => {
+    const response = await fetch(`${server.url}/favicon.ico`, {
+      headers: origin,
+    })
+
+    expect(response.status).toBe(404)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+  })
+})
