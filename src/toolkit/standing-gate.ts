@@ -1,4 +1,5 @@
 import { ApiError } from '../errors/api-error.ts'
+import { allowHeader } from '../http/allow-header.ts'
 import { authenticate, type Auth } from '../http/authenticate.ts'
 import { isPreflight } from '../http/cors.ts'
 import { decodePath } from '../http/decode-path.ts'
@@ -79,8 +80,10 @@ function gate(state: MockState, input: GateInput): ApiError | null {
     checkStanding(state, instance.name)
     return null
   } catch (error) {
-    if (error instanceof ApiError) return error
-    throw error
+    if (!(error instanceof ApiError)) throw error
+    // DRF sends the view's `Allow` with every answer, these two included.
+    const allow = allowHeader(input.view)
+    return new ApiError(error.status, error.body, { ...error.headers, allow })
   }
 }
 

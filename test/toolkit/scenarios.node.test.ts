@@ -123,6 +123,17 @@ describe('scenarios.networkError', () => {
     expect(retry.status).toBe(200)
     expect(mock.journal.entries.map((entry) => entry.status)).toEqual([0, 200])
   })
+
+  test('keeps failing until reset() given no once', async () => {
+    mock.scenarios.networkError('GET users/:id/')
+    const read = () => call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+
+    await expect(read()).rejects.toThrow(new TypeError('Failed to fetch'))
+    await expect(read()).rejects.toThrow(new TypeError('Failed to fetch'))
+    await mock.reset()
+
+    expect((await read()).status).toBe(200)
+  })
 })
 
 describe('scenarios.delay', () => {
@@ -137,6 +148,16 @@ describe('scenarios.delay', () => {
 
     expect(slow).toBeGreaterThanOrEqual(145)
     expect(fast).toBeLessThan(145)
+  })
+
+  test('delays every route given no route', async () => {
+    mock.scenarios.delay(100)
+
+    for (const path of ['users/1/', 'groups/1/', 'user/']) {
+      const started = performance.now()
+      await call(mock, 'GET', path, { apiKey: keys.account })
+      expect(performance.now() - started).toBeGreaterThanOrEqual(95)
+    }
   })
 })
 
@@ -166,7 +187,8 @@ describe('scenarios.rateLimit', () => {
       limited.status,
       limited.body,
       limited.headers.get('retry-after'),
-    ]).toEqual([429, throttled, '1'])
+      limited.headers.get('allow'),
+    ]).toEqual([429, throttled, '1', 'GET, PUT, PATCH, DELETE, HEAD, OPTIONS'])
     expect(nextSecond.status).toBe(200)
   })
 
@@ -213,7 +235,9 @@ describe('scenarios.billing', () => {
         body: { username: 'x' },
       })
 
-      expect([answer.status, answer.body]).toEqual([403, { detail: message }])
+      expect([answer.status, answer.body, answer.headers.get('allow')]).toEqual(
+        [403, { detail: message }, 'GET, PUT, PATCH, DELETE, HEAD, OPTIONS'],
+      )
       expect(mock.data.user(1)?.username).toBe('jane')
     },
   )
