@@ -9,6 +9,7 @@ import type { FixturesInput } from './fixtures/fixtures-schema.ts'
 import { parseFixtures } from './fixtures/parse-fixtures.ts'
 import { seedDatabase } from './fixtures/seed-database.ts'
 import type { Dialect } from './glossary.ts'
+import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
 import { handleRequest } from './http/handle-request.ts'
 import { json } from './http/responses.ts'
@@ -41,7 +42,12 @@ export interface SyncanoMockOptions {
   dialect?: Dialect
   /** Seeds generated records, ids and keys; the same seed, the same data. */
   seed?: number
-  /** The origin the handlers answer; `'*'` answers any origin. */
+  /**
+   * The origin the handlers answer, `https://api.syncano.io` unless given;
+   * `'*'` answers any origin. A path after the origin
+   * (`http://localhost:3000/api`, for an app behind a proxy) is taken off
+   * the request's path before it is matched.
+   */
   baseUrl?: string
   /**
    * Milliseconds since the epoch for the timestamps of records written after
@@ -125,19 +131,16 @@ export function createSyncanoMock(
   }
   const journal = new Journal(options.journalLimit)
   const scenarios = new Scenarios(state)
+  const base = parseBaseUrl(options.baseUrl)
   const answer = (request: Request) =>
-    answerRecorded(state, journal, scenarios, request)
+    answerRecorded(state, journal, scenarios, base.toApiRoot(request))
   const forget = () => {
     journal.clear()
     scenarios.clear()
   }
 
   return {
-    handlers: [
-      http.all(baseUrlPattern(options.baseUrl), ({ request }) =>
-        answer(request),
-      ),
-    ],
+    handlers: [http.all(base.pattern, ({ request }) => answer(request))],
     db,
     dialect,
     ready: state.ready,
@@ -222,16 +225,6 @@ async function standingAnswer(
 function rejectNetworkError(response: Response): Response {
   if (response.type !== 'error') return response
   throw new TypeError('Failed to fetch')
-}
-
-/** The URLs the handler takes: the users area under `/v1/` and `/v1.1/`. */
-function baseUrlPattern(baseUrl = 'https://api.syncano.io'): RegExp {
-  if (baseUrl === '*') return /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/v1(\.1)?\//i
-
-  const origin = baseUrl
-    .replace(/\/+$/, '')
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`^${origin}/v1(\\.1)?/`)
 }
 
 function checkDialect(dialect: string): Dialect {

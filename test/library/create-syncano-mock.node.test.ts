@@ -1,0 +1,238 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterEach, describe, expect, test } from 'vitest'
+import { createSyncanoMock as createCoreMock } from '../../src/index.ts'
+import { createSyncanoMock, setupSyncanoServer } from '../../src/node/index.ts'
+import { INSTANCE, keys } from '../support/fixture-keys.ts'
+
+const server = setupServer()
+const unhandled: Array<string> = []
+
+/**
+ * Listens with these handlers, then one that notes every request they
+ * leave and fails it as a network error, so none reaches the network.
+ */
+function listen(handlers: Array<HttpHandler>): void {
+  const notTaken = http.all('*', ({ request }) => {
+    unhandled.push(request.url)
+    return HttpResponse.error()
+  })
+  server.use(...handlers, notTaken)
+  server.listen({ onUnhandledRequest: 'error' })
+}
+
+afterEach(() => {
+  unhandled.length = 0
+  server.resetHandlers()
+  server.close()
+})
+
+function readJane(origin: string): Promise<Response> {
+  return fetch(`${origin}/v1.1/instances/${INSTANCE}/users/1/`, {
+    headers: { 'X-API-KEY': keys.account },
+  })
+}
+
+/** A file in a new temporary folder, for the fixtures path option. */
+function writeTemporary(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'syncano-mock-')), name)
+  writeFileSync(path, text)
+  return path
+}
+
+describe('the baseUrl option', () => {
+  test("answers Syncano's own origin and no other by default", async () => {
+    listen(createCoreMock().handlers)
+
+    const answered = await readJane('https://api.syncano.io')
+
+    expect([answered.status, (await answered.json()).username]).toEqual([
+      200,
+      'jane',
+    ])
+    await expect(readJane('http://localhost:3000')).rejects.toThrow(
+      'Failed to fetch',
+    )
+    expect(unhandled).toEqual([
+      'http://localhost:3000/v1.1/instances/my-instance/users/1/',
+    ])
+  })
+
+  test('answers another origin given one', async () => {
+    listen(createCoreMock({ baseUrl: 'http://localhost:3000' }).handlers)
+
+    const answered = await readJane('http://localhost:3000')
+
+    expect(answered.status).toBe(200)
+    await expect(readJane('https://api.syncano.io')).rejects.toThrow(
+      'Failed to fetch',
+    )
+    expect(unhandled).toEqual([
+      'https://api.syncano.io/v1.1/instances/my-instance/users/1/',
+    ])
+  })
+
+  test('takes the path of a base behind a proxy off before matching', async () => {
+    const mock = createCoreMock({ baseUrl: 'http://localhost:3000/api/' })
+    listen(mock.handlers)
+
+    const answered = await fetch(
+      `http://localhost:3000/api/v1.1/instances/${INSTANCE}/users/1/`,
+      {
+        method: 'PATCH',
+        headers: {
+          'X-API-KEY': keys.account,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ username: 'Zed' }),
+      },
+    )
+    const body = await answered.json()
+
+    expect([answered.status, body.username, body.links.self]).toEqual([
+      200,
+      'Zed',
+      `/v1/instances/${INSTANCE}/users/1/`,
+    ])
+    expect(mock.data.user(1)?.username).toBe('zed')
+    expect(mock.journal.last()?.path).toBe(
+      `/v1.1/instances/${INSTANCE}/users/1/`,
+    )
+    await expect(readJane('http://localhost:3000')).rejects.toThrow(
+      'Failed to fetch',
+    )
+    expect(unhandled).toEqual([
+      'http://localhost:3000/v1.1/instances/my-instance/users/1/',
+    ])
+  })
+
+  test.each(['localhost:3000', 'http://localhost:3000/?x=1', 'api'])(
+    'throws INVALID_OPTION given %j',
+    (baseUrl) => {
+      expect(() => createCoreMock({ baseUrl })).toThrow(
+        expect.objectContaining({
+          name: 'SyncanoMockError',
+          code: 'INVALID_OPTION',
+          message:
+            `[syncano-mock] Failed to create a mock: invalid baseUrl "${baseUrl}". ` +
+            'Expected "*" or an origin with an optional path, such as ' +
+            '"http://localhost:3000/api".',
+        }),
+      )
+    },
+  )
+})
+
+describe('the dialect option', () => {
+  test('throws INVALID_OPTION given an unknown dialect', () => {
+    expect(() => createCoreMock({ dialect: 'django' as never })).toThrow(
+      expect.objectContaining({
+        name: 'SyncanoMockError',
+        code: 'INVALID_OPTION',
+        message:
+          '[syncano-mock] Failed to create a mock: unknown dialect "django". ' +
+          'Expected "docs" or "server".',
+      }),
+    )
+  })
+})
+
+describe('the fixtures option of syncano-mock/node', () => {
+  test('reads a fixtures file given its path', async () => {
+    const path = writeTemporary(
+      'fixtures.json',
+      JSON.stringify({
+        instances: [{ name: 'shop', users: [{ id: 4, username: 'Kate' }] }],
+      }),
+    )
+
+    const mock = createSyncanoMock({ fixtures: path })
+    await mock.ready
+
+    expect(
+      mock.data
+        .in('shop')
+        .users()
+        .map((user) => user.username),
+    ).toEqual(['kate'])
+  })
+
+  test('throws INVALID_FIXTURES naming a file that cannot be read', () => {
+    const path = join(tmpdir(), 'syncano-mock-missing', 'fixtures.json')
+
+    expect(() => createSyncanoMock({ fixtures: path })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FIXTURES',
+        message:
+          `[syncano-mock] Failed to read fixtures file "${path}": ` +
+          `ENOENT: no such file or directory, open '${path}'.`,
+      }),
+    )
+  })
+
+  test('throws INVALID_FIXTURES naming a file that is not JSON', () => {
+    const path = writeTemporary('fixtures.json', '{"instances": [')
+
+    expect(() => createSyncanoMock({ fixtures: path })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FIXTURES',
+        message: expect.stringMatching(
+          new RegExp(
+            `^\\[syncano-mock\\] Failed to parse fixtures file "${escape(path)}": .+\\.$`,
+          ),
+        ),
+      }),
+    )
+  })
+
+  test('throws INVALID_FIXTURES with the JSON path of the first problem', () => {
+    const path = writeTemporary(
+      'fixtures.json',
+      JSON.stringify({ instances: [{ name: 'shop', users: [{ id: 'x' }] }] }),
+    )
+
+    expect(() => createSyncanoMock({ fixtures: path })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FIXTURES',
+        message: expect.stringMatching(
+          new RegExp(
+            `^\\[syncano-mock\\] Failed to load fixtures from "${escape(path)}": \\$\\.instances\\[0\\]\\.users\\[0\\]\\.id: `,
+          ),
+        ),
+      }),
+    )
+  })
+})
+
+describe('setupSyncanoServer', () => {
+  test('makes an msw server around a new mock from a fixtures path', async () => {
+    const path = writeTemporary(
+      'fixtures.json',
+      JSON.stringify({
+        admins: [{ email: 'a@example.com', account_key: keys.account }],
+        instances: [{ name: 'shop', owner: 'a@example.com' }],
+      }),
+    )
+    const { mock, server: own } = setupSyncanoServer({ fixtures: path })
+    own.listen({ onUnhandledRequest: 'error' })
+
+    const answered = await fetch(
+      'https://api.syncano.io/v1.1/instances/shop/users/',
+      { headers: { 'X-API-KEY': keys.account } },
+    )
+    own.close()
+
+    expect([answered.status, await answered.json()]).toEqual([
+      200,
+      { next: null, prev: null, objects: [] },
+    ])
+    expect(mock.journal.entries).toHaveLength(1)
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
