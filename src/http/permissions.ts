@@ -38,16 +38,19 @@ export const GROUP_PERMISSIONS: PermissionConfig = {
   admin: { write: FULL, read: READ },
 }
 
-/** The permission a method needs (`perms_map` in `apps/core/permissions.py`). */
+/**
+ * The permission a method needs (`perms_map` in `apps/core/permissions.py`).
+ * The server calls a request a list call only when its viewset action is
+ * `list` or `create`, so a method a list route does not map (PUT, PATCH or
+ * DELETE on `users/`) has no action and needs what it needs on a detail.
+ */
 export function requiredPermission(
   method: string,
   detail: boolean,
 ): ApiPermission {
-  if (detail && (method === 'POST' || method === 'PUT' || method === 'PATCH')) {
-    return 'update'
-  }
-  if (detail && method === 'DELETE') return 'delete'
-  if (!detail && method === 'POST') return 'create'
+  if (method === 'POST') return detail ? 'update' : 'create'
+  if (method === 'PUT' || method === 'PATCH') return 'update'
+  if (method === 'DELETE') return 'delete'
   return 'read'
 }
 

@@ -419,6 +419,32 @@ describe('POST groups/', () => {
     expect(status).toBe(405)
     expect(body).toEqual({ detail: 'Method "PUT" not allowed.' })
   })
+
+  // An unmapped method has no viewset action, so `ModelPermissions` asks
+  // for `update` (PUT, PATCH) or `delete`, which an API key never has on
+  // groups and a read admin lacks.
+  test.each<[string, string, string]>([
+    ['PUT', 'an instance API key', PLAIN_KEY],
+    ['DELETE', 'an ignore_acl key', IGNORE_ACL],
+    ['PATCH', 'an allow_group_create key', GROUP_CREATE],
+    ['DELETE', 'a read admin', READER],
+  ])(
+    'answers 403 to %s on the list given %s',
+    async (method, _name, apiKey) => {
+      const mock = mockOf()
+      const { status, body } = await call(mock, method, 'groups/', {
+        apiKey,
+        body: {},
+      })
+      expect(status).toBe(403)
+      expect(body).toEqual({
+        detail: 'You do not have permission to perform this action.',
+      })
+      expect(await listed(mock)).toEqual(
+        SEEDED.map((group) => groupBody(group)),
+      )
+    },
+  )
 })
 
 describe('GET groups/<id>/', () => {

@@ -295,6 +295,34 @@ describe('GET users/<user_id>/groups/', () => {
   })
 })
 
+describe('users/<user_id>/groups/ given an unmapped method', () => {
+  // With no viewset action, `ModelPermissions` asks for `update` (PATCH) or
+  // `delete`, which the API key's membership rights (read) do not grant.
+  test.each(['PATCH', 'DELETE'])(
+    'answers 403 to %s given an API key and the user key',
+    async (method) => {
+      const mock = mockOf()
+      const { status, body } = await call(mock, method, 'users/5/groups/', {
+        apiKey: PLAIN_KEY,
+        userKey: JANE_KEY,
+        body: { group: 2 },
+      })
+      expect(status).toBe(403)
+      expect(body).toEqual(DENIED)
+      expect(await membershipIds(mock, 5)).toEqual([1])
+    },
+  )
+
+  test('answers 405 to PATCH given an account key', async () => {
+    const { status, body } = await call(mockOf(), 'PATCH', 'users/5/groups/', {
+      apiKey: ACCOUNT,
+      body: { group: 2 },
+    })
+    expect(status).toBe(405)
+    expect(body).toEqual({ detail: 'Method "PATCH" not allowed.' })
+  })
+})
+
 describe('POST users/<user_id>/groups/', () => {
   // The server's test_usermembership_api.py test_adding_group_membership.
   test('adds the user to a group', async () => {

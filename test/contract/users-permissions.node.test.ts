@@ -407,4 +407,41 @@ describe('users routes given an unmapped method', () => {
     expect(response.status).toBe(403)
     expect(response.body).toEqual(permissionDenied)
   })
+
+  // An unmapped method has no viewset action, so `ModelPermissions` takes
+  // it for a detail call: DELETE on the list needs `delete`, PUT `update`.
+  test.each<[string, string, Caller]>([
+    [
+      'DELETE',
+      'an API key and a user key',
+      { apiKey: apiKeys.plain, userKey: JANE_KEY },
+    ],
+    ['PUT', 'a read admin', { apiKey: admins.read }],
+    ['DELETE', 'a read admin', { apiKey: admins.read }],
+  ])(
+    'returns 403 to %s users/ given %s, whose rights lack that action',
+    async (method, _name, caller) => {
+      const before = snapshot(mock)
+
+      const response = await call(mock, method, 'users/', {
+        ...caller,
+        body: { username: 'x' },
+      })
+
+      expect(response.status).toBe(403)
+      expect(response.body).toEqual(permissionDenied)
+      expect(snapshot(mock)).toEqual(before)
+    },
+  )
+
+  test('returns 405 to PUT users/ given an API key and a user key, which may update', async () => {
+    const response = await call(mock, 'PUT', 'users/', {
+      apiKey: apiKeys.plain,
+      userKey: JANE_KEY,
+      body: { username: 'x' },
+    })
+
+    expect(response.status).toBe(405)
+    expect(response.body).toEqual({ detail: 'Method "PUT" not allowed.' })
+  })
 })
