@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
+// `syncano-mock` and its subpaths resolve to the sources through the
+// tsconfig `paths`, so the tests need no build (docs/decisions/).
+const sources = { tsconfigPaths: true }
+
 export default defineConfig({
+  resolve: sources,
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.node.test.ts'],
     environment: 'node',
