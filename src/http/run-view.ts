@@ -7,6 +7,7 @@ import type {
   UserRecord,
 } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
+import { queryParam } from '../utils/query-param.ts'
 import { fieldFilterOf } from './field-filter.ts'
 import { authenticate } from './authenticate.ts'
 import type { RouteMatch } from './routes.ts'
@@ -23,8 +24,6 @@ export interface ViewRequest {
 }
 
 const INSTANCE_NAME = /^[a-z0-9-_]{0,64}$/
-const ACCEPTABLE =
-  /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
 
 /**
  * Runs a view through the server's checks, in the server's order
@@ -43,7 +42,7 @@ export async function runView(
   const { state, route } = input
   const instance = findInstance(state, route.instance)
   const parents = findParents(state, view, instance, route.params)
-  negotiate(input.request)
+  negotiate(input.request, input.url.searchParams, state)
 
   const auth = authenticate(state.db, instance, {
     headers: input.request.headers,
@@ -167,11 +166,42 @@ export function findById<T>(
   return id <= 2147483647 ? find(id) : undefined
 }
 
-function negotiate(request: Request): void {
+/**
+ * DRF 3.7.7's `DefaultContentNegotiation.select_renderer` with the JSON
+ * renderer alone. A `format` query parameter other than `json` leaves no
+ * renderer, which is an Http404; then one media type of `Accept` must
+ * match `application/json`. Only a missing header accepts anything.
+ */
+function negotiate(
+  request: Request,
+  query: URLSearchParams,
+  state: MockState,
+): void {
+  const format = queryParam(query, 'format')
+  if (format && format !== 'json') {
+    throw ApiError.detail(404, messages.notFound(state.dialect))
+  }
+
   const accept = request.headers.get('accept')
-  if (!accept || accept.trim() === '' || ACCEPTABLE.test(accept)) return
+  if (accept === null || accept.split(',').some(matchesJson)) return
 
   throw ApiError.detail(406, messages.notAcceptable)
+}
+
+/**
+ * `_MediaType.match`: parameters aside, each half of the type must be `*`
+ * or the JSON renderer's own (`application`, `json`), in any case.
+ */
+function matchesJson(mediaType: string): boolean {
+  const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase()
+  const slash = type.indexOf('/')
+  if (slash === -1) return false
+
+  const main = type.slice(0, slash)
+  const sub = type.slice(slash + 1)
+  return (
+    (main === '*' || main === 'application') && (sub === '*' || sub === 'json')
+  )
 }
 
 /**

@@ -334,6 +334,115 @@ describe('GET users/<id>/ given an Accept header', () => {
     expect(response.status).toBe(406)
     expect(response.body).toEqual(notAcceptable)
   })
+
+  // DRF's `_MediaType.match` takes `*` on either side of the slash.
+  test.each(['*/json', 'text/html, */JSON; q=0.1'])(
+    'returns the user given Accept %s',
+    async (accept) => {
+      const response = await call(mock, 'GET', 'users/1/', {
+        apiKey: ACCOUNT,
+        headers: { accept },
+      })
+
+      expect(response.status).toBe(200)
+      expect(response.body).toEqual(janeBody(mock))
+    },
+  )
+
+  // `get_accept_list` falls back to `*/*` only when the header is absent;
+  // an empty one is a single empty media type, which nothing matches.
+  test.each(['', ' ', 'application', 'application/json/x'])(
+    'returns 406 given Accept "%s"',
+    async (accept) => {
+      const response = await call(mock, 'GET', 'users/1/', {
+        apiKey: ACCOUNT,
+        headers: { accept },
+      })
+
+      expect(response.status).toBe(406)
+      expect(response.body).toEqual(notAcceptable)
+    },
+  )
+})
+
+// DRF 3.7.7's `DefaultContentNegotiation.filter_renderers` keeps the
+// renderers whose `format` is the `format` query parameter and raises
+// Http404 when none is left; the only renderer is JSON's (`json`).
+describe('GET users/<id>/ given a format query parameter', () => {
+  const mock = createSyncanoMock({ fixtures })
+  beforeEach(() => mock.reset())
+
+  test.each(['json', ''])(
+    'returns the user given format=%s',
+    async (format) => {
+      const response = await call(mock, 'GET', `users/1/?format=${format}`, {
+        apiKey: ACCOUNT,
+      })
+
+      expect(response.status).toBe(200)
+      expect(response.body).toEqual(janeBody(mock))
+    },
+  )
+
+  test.each(['xml', 'api', 'JSON'])(
+    'returns 404 "Not found" given format=%s',
+    async (format) => {
+      const response = await call(mock, 'GET', `users/1/?format=${format}`, {
+        apiKey: ACCOUNT,
+      })
+
+      expect(response.status).toBe(404)
+      expect(response.body).toEqual({ detail: 'Not found' })
+    },
+  )
+
+  test('returns 404 "Not found." in the server dialect', async () => {
+    const server = createSyncanoMock({ fixtures, dialect: 'server' })
+    const response = await call(server, 'GET', 'users/1/?format=xml', {
+      apiKey: ACCOUNT,
+    })
+
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ detail: 'Not found.' })
+  })
+
+  test('returns 404 before authentication given no key', async () => {
+    const response = await call(mock, 'GET', 'users/?format=xml')
+
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ detail: 'Not found' })
+  })
+
+  test('returns 404 before 406 given an Accept it cannot satisfy', async () => {
+    const response = await call(mock, 'GET', 'users/1/?format=xml', {
+      apiKey: ACCOUNT,
+      headers: { accept: 'text/html' },
+    })
+
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ detail: 'Not found' })
+  })
+
+  test('returns 406 given format=json and an Accept it cannot satisfy', async () => {
+    const response = await call(mock, 'GET', 'users/1/?format=json', {
+      apiKey: ACCOUNT,
+      headers: { accept: 'text/html' },
+    })
+
+    expect(response.status).toBe(406)
+    expect(response.body).toEqual(notAcceptable)
+  })
+
+  test('returns 404 and changes nothing given a PATCH with format=xml', async () => {
+    const response = await call(mock, 'PATCH', 'users/1/?format=xml', {
+      apiKey: ACCOUNT,
+      body: { username: 'janet' },
+    })
+
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ detail: 'Not found' })
+    expect(storedUser(mock, 1)?.username).toBe('jane')
+  })
 })
 
 describe.each([
