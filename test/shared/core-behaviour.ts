@@ -57,6 +57,7 @@ export function registerCoreBehaviour(runtime: CoreBehaviourRuntime): void {
       registerUserUpdate(remote, dialect)
       registerLogin(remote)
       registerUserList(remote)
+      registerMembership(remote)
     })
   }
 }
@@ -194,6 +195,53 @@ function registerUserList(remote: SyncanoMock): void {
         prev: null,
         objects: await readUsers([1]),
       })
+    })
+  })
+}
+
+function registerMembership(remote: SyncanoMock): void {
+  const memberIds = async () => {
+    const { body } = await call(remote, 'GET', 'groups/1/users/', admin)
+    return (body as { objects: Array<{ user: { id: number } }> }).objects.map(
+      (member) => member.user.id,
+    )
+  }
+
+  describe('groups/<id>/users/', () => {
+    test('adds a user to the group and answers the new membership', async () => {
+      const { status, body } = await call(remote, 'POST', 'groups/1/users/', {
+        ...admin,
+        body: { user: 3 },
+      })
+
+      expect(status).toBe(201)
+      expect(body).toEqual(
+        (await call(remote, 'GET', 'groups/1/users/3/', admin)).body,
+      )
+      expect(await memberIds()).toEqual([1, 2, 3])
+    })
+
+    test('removes a member from the group', async () => {
+      const { status, body } = await call(
+        remote,
+        'DELETE',
+        'groups/1/users/2/',
+        admin,
+      )
+
+      expect([status, body]).toEqual([204, null])
+      expect(await memberIds()).toEqual([1])
+    })
+
+    test('returns 400 and changes nothing given a member of the group', async () => {
+      const { status, body } = await call(remote, 'POST', 'groups/1/users/', {
+        ...admin,
+        body: { user: 2 },
+      })
+
+      expect(status).toBe(400)
+      expect(body).toEqual({ detail: 'User is already a part of that group.' })
+      expect(await memberIds()).toEqual([1, 2])
     })
   })
 }
