@@ -431,6 +431,41 @@ describe('POST users/<id>/reset_key/', () => {
 describe('users/<id>/ with an account key (admin CRUD)', () => {
   const admin = () => connect({ accountKey: keys.account }).User
 
+  test('creates a user and resolves it', async () => {
+    const id = nextUserId()
+
+    const user = await admin()
+      .please()
+      .create({ instanceName, username: 'Staffer', password: 'pass' })
+
+    const stored = storedUser(mock, id)
+    expect(stored).toEqual({
+      instance: INSTANCE,
+      id,
+      username: 'staffer',
+      password: 'pass',
+      user_key: expect.stringMatching(EVEN_KEY),
+    })
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      url: `${URL_PREFIX}/users/`,
+      apiKey: keys.account,
+    })
+    expect(attributesOf(user)).toEqual({
+      instanceName,
+      ...userBody({
+        id,
+        username: 'Staffer',
+        user_key: stored?.user_key as string,
+        groups: [],
+        profile: {
+          ...storedProfileIdentity(mock, id),
+          data: { nickname: null, age: null },
+        },
+      }),
+    })
+  })
+
   test('resolves a user by id', async () => {
     const user = await settle(admin().please().get({ instanceName, id: 3 }))
 
