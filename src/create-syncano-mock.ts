@@ -11,8 +11,10 @@ import { seedDatabase } from './fixtures/seed-database.ts'
 import type { Dialect } from './glossary.ts'
 import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
+import { setDirectAnswer } from './http/direct-answer.ts'
 import { handleRequest } from './http/handle-request.ts'
-import { json } from './http/responses.ts'
+import { receiveRequest, type ReceivedRequest } from './http/receive-request.ts'
+import { json, knownText } from './http/responses.ts'
 import { createClock } from './model/clock.ts'
 import { createDatabase, type Database } from './model/database.ts'
 import { createMutex, type MockState } from './mock-state.ts'
@@ -139,8 +141,9 @@ export function createSyncanoMock(
     scenarios.clear()
   }
 
-  return {
-    handlers: [http.all(base.pattern, ({ request }) => answer(request))],
+  const handler = http.all(base.pattern, ({ request }) => answer(request))
+  const mock: SyncanoMock = {
+    handlers: [handler],
     db,
     dialect,
     ready: state.ready,
@@ -155,6 +158,8 @@ export function createSyncanoMock(
     snapshot: () => takeSnapshot(state),
     restore: (snapshot) => restoreSnapshot(state, snapshot).then(forget),
   }
+  setDirectAnswer(mock, { handler, pattern: base.pattern, answer })
+  return mock
 }
 
 /**
@@ -167,19 +172,26 @@ async function answerRecorded(
   scenarios: Scenarios,
   request: Request,
 ): Promise<Response> {
+  const received = await receiveRequest(request)
   if (!journal.enabled)
-    return (await answerWith(state, scenarios, request)).response
+    return (await answerWith(state, scenarios, received)).response
 
-  const note = await describeRequest(state, request)
-  const { response, scenario } = await answerWith(state, scenarios, request)
+  const note = await describeRequest(state, received)
+  const { response, scenario } = await answerWith(state, scenarios, received)
+  const entry = { ...note, status: response.status, scenario }
+  const known = knownText(response)
+  if (known !== undefined) {
+    journal.record(entry, known)
+    return response
+  }
   if (response.type === 'error' || response.body === null) {
-    journal.record({ ...note, status: response.status, scenario }, null)
+    journal.record(entry, null)
     return response
   }
 
   // Reading the text and answering a copy is cheaper than `clone()`.
   const text = await response.text()
-  journal.record({ ...note, status: response.status, scenario }, text)
+  journal.record(entry, text)
   return new Response(text, response)
 }
 
@@ -190,9 +202,10 @@ async function answerRecorded(
 async function answerWith(
   state: MockState,
   scenarios: Scenarios,
-  request: Request,
+  received: ReceivedRequest,
 ): Promise<{ response: Response; scenario: boolean }> {
-  const place = placeOf(request.method, new URL(request.url).pathname)
+  const { request } = received
+  const place = placeOf(request.method, received.url.pathname)
   const wait = scenarios.delayFor(place)
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
 
@@ -203,23 +216,23 @@ async function answerWith(
   }
 
   const response =
-    (await standingAnswer(state, request)) ??
-    (await handleRequest(state, request))
+    (await standingAnswer(state, received)) ??
+    (await handleRequest(state, received))
   return { response, scenario: false }
 }
 
 async function standingAnswer(
   state: MockState,
-  request: Request,
+  received: ReceivedRequest,
 ): Promise<Response | null> {
-  const error = await standingGate(state, request)
+  const error = await standingGate(state, received)
   if (!error) return null
 
   const response = json(error.status, error.body)
   for (const [name, value] of Object.entries(error.headers)) {
     response.headers.set(name, value)
   }
-  return applyCors(request, response)
+  return applyCors(received.request, response)
 }
 
 function rejectNetworkError(response: Response): Response {

@@ -5,7 +5,8 @@ import { views } from '../views/views.ts'
 import { allowHeader } from './allow-header.ts'
 import { applyCors, isPreflight, preflight } from './cors.ts'
 import { decodePath } from './decode-path.ts'
-import { readBody, type RequestBody } from './read-body.ts'
+import type { RequestBody } from './read-body.ts'
+import type { ReceivedRequest } from './receive-request.ts'
 import { htmlNotFound, htmlServerError, json } from './responses.ts'
 import { matchRoute, type RouteMatch } from './routes.ts'
 import { runView } from './run-view.ts'
@@ -20,14 +21,15 @@ const TUNNELLED_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
  * never thrown at the caller.
  *
  * @example
- * const response = await handleRequest(state, new Request(url, init))
+ * const response = await handleRequest(state, await receiveRequest(request))
  */
 export async function handleRequest(
   state: MockState,
-  request: Request,
+  received: ReceivedRequest,
 ): Promise<Response> {
+  const { request } = received
   try {
-    return applyCors(request, await answer(state, request))
+    return applyCors(request, await answer(state, received))
   } catch (error) {
     logger.error(
       'Failed to answer %s %s: %o',
@@ -39,16 +41,15 @@ export async function handleRequest(
   }
 }
 
-async function answer(state: MockState, request: Request): Promise<Response> {
+async function answer(
+  state: MockState,
+  { request, url, body }: ReceivedRequest,
+): Promise<Response> {
   // The CORS middleware answers a preflight before Django matches the URL.
   if (isPreflight(request)) return preflight()
 
-  const url = new URL(request.url)
   const route = matchRoute(decodePath(url.pathname))
   if (!route) return htmlNotFound(url.pathname)
-
-  const bytes = new Uint8Array(await request.arrayBuffer())
-  const body = await readBody(bytes, request.headers.get('content-type'))
 
   await state.ready
   return state.exclusive(() =>

@@ -2,6 +2,12 @@
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /**
+ * The text of every answer `json` made, so the journal can note a body
+ * without reading the stream and building a second response.
+ */
+const texts = new WeakMap<Response, string>()
+
+/**
  * A JSON answer as the server renders it: compact, non-ASCII characters as
  * they are.
  *
@@ -9,10 +15,24 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
  * json(200, { id: 1 })
  */
 export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body)
+  const response = new Response(text, {
     status,
     headers: { 'content-type': JSON_CONTENT_TYPE },
   })
+  texts.set(response, text)
+  return response
+}
+
+/**
+ * The body text of an answer made by `json`, or `undefined` for any other
+ * response (its body is then only known by reading it).
+ *
+ * @example
+ * knownText(json(200, { id: 1 })) // '{"id":1}'
+ */
+export function knownText(response: Response): string | undefined {
+  return texts.get(response)
 }
 
 /** A 204 with no body and no content type, as a DRF delete answers. */

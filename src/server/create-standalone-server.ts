@@ -5,6 +5,7 @@ import { getResponse } from 'msw'
 import type { SyncanoMock } from '../create-syncano-mock.ts'
 import { MESSAGE_PREFIX } from '../errors/syncano-mock-error.ts'
 import { applyCors, isPreflight, preflight } from '../http/cors.ts'
+import { directAnswer } from '../http/direct-answer.ts'
 import { answerControlRoute } from './control-routes.ts'
 import { htmlNotFound, json } from '../http/responses.ts'
 
@@ -99,7 +100,9 @@ async function answer(
   const control = preflighted ? null : await answerControlRoute(mock, limited)
   if (control) return applyCors(request, control)
 
-  const mocked = await getResponse(mock.handlers, limited)
+  const mocked =
+    (await directAnswer(mock, limited)) ??
+    (await getResponse(mock.handlers, limited))
   if (mocked) return mocked
 
   // The server's CORS middleware answers a preflight to any URL before

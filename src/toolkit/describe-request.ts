@@ -1,5 +1,5 @@
 import { authenticate } from '../http/authenticate.ts'
-import { readBody } from '../http/read-body.ts'
+import type { ReceivedRequest } from '../http/receive-request.ts'
 import type { MockState } from '../mock-state.ts'
 import type { JournalEntry } from './journal.ts'
 import { placeOf } from './route-pattern.ts'
@@ -14,25 +14,19 @@ const MASK = '********'
 
 /**
  * Notes a request for the journal: where it went, the keys it carried and
- * whom they name, and its body with passwords masked. Reads a clone, so the
- * request itself is left for the handlers. The caller looks up the user
- * before the request runs, as a delete or `reset_key` would hide it after.
+ * whom they name, and its body with passwords masked. The caller looks up
+ * the user before the request runs, as a delete or `reset_key` would hide
+ * it after.
  *
  * @example
- * const note = await describeRequest(state, request)
+ * const note = await describeRequest(state, await receiveRequest(request))
  * note.user // { id: 1, username: 'jane' }
  */
 export async function describeRequest(
   state: MockState,
-  request: Request,
+  { request, url, bytes, body: parsed }: ReceivedRequest,
 ): Promise<RequestNote> {
-  const url = new URL(request.url)
   const place = placeOf(request.method, url.pathname)
-  const bytes =
-    request.body === null
-      ? new Uint8Array()
-      : new Uint8Array(await request.clone().arrayBuffer())
-  const parsed = await readBody(bytes, request.headers.get('content-type'))
   const data = parsed.ok ? parsed.data : undefined
   await state.ready
 

@@ -3,7 +3,7 @@ import { allowHeader } from '../http/allow-header.ts'
 import { authenticate, type Auth } from '../http/authenticate.ts'
 import { isPreflight } from '../http/cors.ts'
 import { decodePath } from '../http/decode-path.ts'
-import { readBody } from '../http/read-body.ts'
+import type { ReceivedRequest } from '../http/receive-request.ts'
 import { matchRoute, type RouteMatch } from '../http/routes.ts'
 import type { View } from '../http/view.ts'
 import { key } from '../model/database.ts'
@@ -28,22 +28,18 @@ const ACCEPTABLE =
  * `_method`.
  *
  * @example
- * const answer = await standingGate(state, request)
+ * const answer = await standingGate(state, await receiveRequest(request))
  */
 export async function standingGate(
   state: MockState,
-  request: Request,
+  { request, url, body }: ReceivedRequest,
 ): Promise<ApiError | null> {
   const { billing, rateLimit } = state.switches
   if ((!billing && !rateLimit) || isPreflight(request)) return null
 
-  const url = new URL(request.url)
   const route = matchRoute(decodePath(url.pathname))
   const view = route ? views[route.view] : undefined
   if (!route || !view) return null
-
-  const bytes = new Uint8Array(await request.clone().arrayBuffer())
-  const body = await readBody(bytes, request.headers.get('content-type'))
   if (!body.ok) return null
 
   await state.ready
