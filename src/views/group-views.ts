@@ -15,7 +15,7 @@ import type { View, ViewContext } from '../http/view.ts'
 import { key } from '../model/database.ts'
 import type { GroupRecord } from '../model/schemas.ts'
 import { serializeGroup } from '../serializers/serialize-group.ts'
-import { queryParam } from '../utils/query-param.ts'
+import { autocompletePrefix } from '../utils/autocomplete-prefix.ts'
 import { validateGroupWrite } from '../validation/validate-group.ts'
 import { nextId } from './next-id.ts'
 import { notFound } from './view-helpers.ts'
@@ -101,7 +101,10 @@ export const groupDetail: View = {
 /** The instance's groups by id, narrowed by `label__startswith`. */
 function visibleGroups(context: ViewContext): ReadonlyArray<GroupRecord> {
   const all = context.state.db.groups.list('byInstance', context.instance.name)
-  const prefix = queryParam(context.url.searchParams, 'label__startswith')
+  const prefix = autocompletePrefix(
+    context.url.searchParams,
+    'label__startswith',
+  )
   const groups = prefix
     ? all.filter((group) => group.label.startsWith(prefix))
     : all
@@ -119,7 +122,10 @@ function getGroup(context: ViewContext): GroupRecord {
   )
   if (!group) throw notFound(context)
 
-  const prefix = queryParam(context.url.searchParams, 'label__startswith')
+  const prefix = autocompletePrefix(
+    context.url.searchParams,
+    'label__startswith',
+  )
   if (prefix && !group.label.startsWith(prefix)) throw notFound(context)
   return group
 }

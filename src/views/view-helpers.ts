@@ -5,7 +5,7 @@ import type { ProfileRecord, UserRecord } from '../model/schemas.ts'
 import { findById } from '../http/run-view.ts'
 import type { ViewContext } from '../http/view.ts'
 import { formatTimestamp } from '../model/clock.ts'
-import { queryParam } from '../utils/query-param.ts'
+import { autocompletePrefix } from '../utils/autocomplete-prefix.ts'
 import type { UserChanges } from '../validation/validate-user.ts'
 
 /** The 404 of a detail object that is missing or filtered out. */
@@ -25,7 +25,10 @@ export function visibleUsers(context: ViewContext): ReadonlyArray<UserRecord> {
       ? [auth.user]
       : state.db.users.list('byInstance', instance.name)
 
-  const prefix = queryParam(context.url.searchParams, 'username__startswith')
+  const prefix = autocompletePrefix(
+    context.url.searchParams,
+    'username__startswith',
+  )
   return prefix ? all.filter((user) => user.username.startsWith(prefix)) : all
 }
 
@@ -38,7 +41,10 @@ export function getUser(context: ViewContext): UserRecord {
   if (!user) throw notFound(context)
   if (auth.apiKey && auth.user && auth.user !== user) throw notFound(context)
 
-  const prefix = queryParam(context.url.searchParams, 'username__startswith')
+  const prefix = autocompletePrefix(
+    context.url.searchParams,
+    'username__startswith',
+  )
   if (prefix && !user.username.startsWith(prefix)) throw notFound(context)
   return user
 }

@@ -201,6 +201,22 @@ describe('GET groups/', () => {
     })
   })
 
+  test('strips the label__startswith prefix before matching', async () => {
+    const { body } = await call(
+      mockOf(),
+      'GET',
+      'groups/?label__startswith=%20Ed%20',
+      {
+        apiKey: PLAIN_KEY,
+      },
+    )
+    expect(body).toEqual({
+      next: null,
+      prev: null,
+      objects: [groupBody(seeded(2))],
+    })
+  })
+
   test('compares label__startswith case-sensitively', async () => {
     const { body } = await call(
       mockOf(),

@@ -228,6 +228,20 @@ describe('GET users/<id>/', () => {
     expect(response.body).toEqual(janeBody('docs', '/v1/instances/my-instance'))
   })
 
+  test('returns the user given a username__startswith it matches once stripped', async () => {
+    const response = await call(
+      mock,
+      'GET',
+      'users/5/?username__startswith=%20ja%20',
+      {
+        apiKey: ACCOUNT,
+      },
+    )
+
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual(janeBody('docs', '/v1/instances/my-instance'))
+  })
+
   test('keeps only the asked fields at every level given fields', async () => {
     const response = await call(
       mock,

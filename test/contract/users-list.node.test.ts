@@ -439,6 +439,46 @@ describe('GET users/', () => {
     })
   })
 
+  // django-filter reads the prefix through a Django forms.CharField, which
+  // strips it; an empty prefix filters nothing.
+  test('strips the username__startswith prefix before matching', async () => {
+    const response = await call(
+      mock,
+      'GET',
+      'users/?username__startswith=%20jan%09&fields=id,username',
+      { apiKey: ACCOUNT },
+    )
+
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({
+      next: null,
+      prev: null,
+      objects: [
+        { id: 5, username: 'jane' },
+        { id: 7, username: 'janet' },
+      ],
+    })
+  })
+
+  test('lists every user given a username__startswith of spaces', async () => {
+    const all = await call(mock, 'GET', 'users/?fields=id', {
+      apiKey: ACCOUNT,
+    })
+
+    const response = await call(
+      mock,
+      'GET',
+      'users/?username__startswith=%20%20&fields=id',
+      { apiKey: ACCOUNT },
+    )
+
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual(all.body)
+    expect((all.body as { objects: unknown[] }).objects.length).toBeGreaterThan(
+      2,
+    )
+  })
+
   test('matches nothing given an uppercase username__startswith', async () => {
     const response = await call(
       mock,
