@@ -38,7 +38,12 @@ export async function describeRequest(
     route: place.path,
     keys: readKeys(request.headers, url.searchParams, data),
     ...whoIsCalling(state, place.instance, request.headers, url, data),
-    body: bytes.length === 0 ? null : mask(parsed.ok ? data : textOf(bytes)),
+    body:
+      bytes.length === 0
+        ? null
+        : parsed.ok
+          ? mask(data)
+          : maskText(new TextDecoder().decode(bytes)),
   }
 }
 
@@ -101,15 +106,34 @@ function readKeys(
  * // { username: 'jane', password: '********' }
  */
 function mask(value: unknown): unknown {
+  if (typeof value === 'string') return maskText(value)
   if (Array.isArray(value)) return value.map(mask)
   if (!isObject(value)) return value
 
   return Object.fromEntries(
     Object.entries(value).map(([name, item]) => [
-      name,
+      maskText(name),
       name === 'password' ? MASK : mask(item),
     ]),
   )
+}
+
+/**
+ * Text with whatever follows a `password` name masked: a truncated JSON
+ * body, or a body sent under the wrong media type (JSON or multipart parsed
+ * as a form becomes odd field names and values), still carries the
+ * password as written.
+ */
+function maskText(text: string): string {
+  return text
+    .replace(
+      /(password"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"?|[^&,}\s]*)/gi,
+      `$1${MASK}`,
+    )
+    .replace(
+      /(password"?[^\n]*\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*/gi,
+      `$1${MASK}`,
+    )
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -118,8 +142,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null
-}
-
-function textOf(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes)
 }
