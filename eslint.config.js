@@ -24,4 +24,17 @@ export default tseslint.config(
     files: ['test/**', 'src/**/*.test.ts', 'bench/**', 'examples/**'],
     rules: { 'max-lines-per-function': 'off', 'no-console': 'off' },
   },
+  {
+    // A CommonJS consumer of the built package, written as its users write.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        process: 'readonly',
+        Request: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )
