@@ -29,7 +29,8 @@ export async function handleRequest(
 ): Promise<Response> {
   const { request } = received
   try {
-    return applyCors(request, await answer(state, received))
+    const response = applyCors(request, await answer(state, received))
+    return request.method === 'HEAD' ? withoutBody(response) : response
   } catch (error) {
     logger.error(
       'Failed to answer %s %s: %o',
@@ -108,6 +109,17 @@ function tunnelledMethod(request: Request, body: RequestBody): string {
   return typeof named === 'string' && TUNNELLED_METHODS.has(named)
     ? named
     : request.method
+}
+
+/**
+ * A HEAD answer keeps its status and headers and sends no body, whatever
+ * failed: the server's HTTP layer drops the body of every HEAD response.
+ */
+function withoutBody(response: Response): Response {
+  return new Response(null, {
+    status: response.status,
+    headers: response.headers,
+  })
 }
 
 function withHeaders(

@@ -66,3 +66,16 @@ describe('journal: a password in a body that does not parse', () => {
     ])
   })
 })
+
+describe('HEAD', () => {
+  test.each([
+    ['users/1/', {}, 403],
+    ['users/99/', { apiKey: keys.account }, 404],
+    ['users/1', { apiKey: keys.account }, 404],
+    ['users/1/', { apiKey: keys.account }, 200],
+  ])('answers %s with %i and no body', async (path, options, status) => {
+    const answer = await call(mock, 'HEAD', path, options)
+
+    expect([answer.status, answer.body]).toEqual([status, null])
+  })
+})
