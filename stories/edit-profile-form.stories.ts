@@ -31,16 +31,6 @@ type Story = StoryObj<EditProfileFormProps>
 /** The documented PATCH renames jane. */
 export const Saved: Story = {}
 
-/** The server's 400 for a username over 64 characters. */
-export const UsernameTooLong: Story = {
-  args: { username: 'j'.repeat(65) },
-}
-
-/** The server's 400 for a username another user has, in any case. */
-export const UsernameTaken: Story = {
-  args: { username: 'John' },
-}
-
 /** 403: the app lost the user key, and an API key alone may not edit. */
 export const Forbidden: Story = {
   args: { connection: { ...jane, userKey: undefined } },
@@ -49,6 +39,16 @@ export const Forbidden: Story = {
 /** 404: a user key only finds its own user. */
 export const NotFound: Story = {
   args: { userId: 2 },
+}
+
+/** The server's 400 for a username over 64 characters. */
+export const UsernameTooLong: Story = {
+  args: { username: 'j'.repeat(65) },
+}
+
+/** The server's 400 for a username another user has, in any case. */
+export const UsernameTaken: Story = {
+  args: { username: 'John' },
 }
 
 /** The PATCH takes two seconds: the form shows that it is saving. */

@@ -1,10 +1,8 @@
-import { createSyncanoMock } from 'syncano-mock'
-
 /**
  * The one mock behind every story: `fixtures/default.json`, reset before
  * each story by the preview, with the story's scenarios on top.
  */
-export const mock = createSyncanoMock()
+export { mock } from '../../examples/storybook-preview.ts'
 
 /** Keys of `fixtures/default.json` that the demo components are given. */
 export const demoKeys = {
