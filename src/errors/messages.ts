@@ -54,6 +54,10 @@ export const messages = {
     `Incorrect type. Expected pk value, received ${type}.`,
   noSuchName: (value: string) => `Object with name=${value} does not exist.`,
   validInteger: 'A valid integer is required.',
+  maxValue: (max: number) =>
+    `Ensure this value is less than or equal to ${max}.`,
+  minValue: (min: number) =>
+    `Ensure this value is greater than or equal to ${min}.`,
   validNumber: 'A valid number is required.',
   invalidBoolean: (value: string) => `"${value}" is not a valid boolean.`,
   datetimeFormat:

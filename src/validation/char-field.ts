@@ -11,6 +11,8 @@ export interface CharFieldOptions {
   maxLength: number
   allowBlank?: boolean
   allowNull?: boolean
+  /** DRF's `trim_whitespace`, on unless turned off. */
+  trimWhitespace?: boolean
   /**
    * Which length message to write: DRF 3.7.7's own (`server`) or Django's
    * validator message with the length, as the documentation page shows.
@@ -22,7 +24,8 @@ export interface CharFieldOptions {
  * Validates a submitted value as DRF 3.7.7's `CharField` does
  * (`rest_framework/fields.py`): null and blank checks first, then only
  * strings and numbers are accepted (numbers become their text), whitespace
- * is trimmed, and the length is checked on the trimmed value.
+ * is trimmed unless `trimWhitespace` is off, and the length is checked on
+ * the value as kept.
  *
  * @example
  * charField(' Jane ', { maxLength: 64, lengthMessage: 'drf' })
@@ -38,7 +41,8 @@ export function charField(
       : { ok: false, errors: [messages.null] }
   }
 
-  if (isBlank(value)) {
+  const trim = options.trimWhitespace ?? true
+  if (value === '' || (trim && isBlank(value))) {
     return options.allowBlank
       ? { ok: true, value: '' }
       : { ok: false, errors: [messages.blank] }
@@ -46,7 +50,7 @@ export function charField(
 
   if (!isStringLike(value)) return { ok: false, errors: [messages.notAString] }
 
-  const text = pythonStr(value).trim()
+  const text = trim ? pythonStr(value).trim() : pythonStr(value)
   // Python counts code points, not UTF-16 units.
   const length = [...text].length
   if (length <= options.maxLength) return { ok: true, value: text }
@@ -66,7 +70,6 @@ export function lengthMessageOf(
 }
 
 function isBlank(value: unknown): boolean {
-  if (value === '') return true
   return typeof value === 'string' && value.trim() === ''
 }
 

@@ -40,10 +40,31 @@ const FALSE_VALUES = new Set<unknown>([
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 
 /**
+ * PostgreSQL's integer range, which Django's `IntegerField` brings as
+ * validators and DRF turns into `max_value` and `min_value`.
+ */
+const INTEGER_MAX = 2147483647
+const INTEGER_MIN = -2147483648
+
+/** The one operation a number field takes (`IncrementableFieldSerializerMixin`). */
+const INCREMENT = '_increment'
+
+/** The value a field holds on the object being written. */
+export interface StoredValue {
+  value: unknown
+}
+
+/**
  * Validates one custom `user_profile` field as the server's data object
  * serializer does for its type (`apps/data/helpers.py`): strings up to 128
- * characters, text up to 32,000, DRF integer, float and boolean rules, and
- * datetimes in the server's one input format. Every field may be null.
+ * characters and text up to 32,000, both kept untrimmed
+ * (`NoTrimWhitespaceMixin`), DRF integer (in PostgreSQL's range), float and
+ * boolean rules, and datetimes in the server's one input format. Every
+ * field may be null.
+ *
+ * Given the value `stored` on the object (a write to the object's own URL),
+ * integer and float fields also take `{"_increment": n}`, as an object or
+ * as JSON text, and add `n` to it.
  *
  * Limitation: `file` fields take no upload here; a `reference` is checked
  * for type only, not for the object it points at.
@@ -54,6 +75,7 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 export function profileField(
   field: ProfileField,
   value: unknown,
+  stored?: StoredValue,
 ): FieldResult<unknown> {
   if (value === null) return { ok: true, value: null }
 
@@ -62,25 +84,89 @@ export function profileField(
       return charField(value, {
         maxLength: 128,
         allowBlank: true,
+        trimWhitespace: false,
         lengthMessage: 'drf',
       })
     case 'text':
       return charField(value, {
         maxLength: 32000,
         allowBlank: true,
+        trimWhitespace: false,
         lengthMessage: 'drf',
       })
     case 'integer':
+      return inRange(
+        operated(value, stored, integerField, messages.validInteger),
+      )
     case 'reference':
-      return integerField(value)
+      return inRange(integerField(value))
     case 'float':
-      return floatField(value)
+      return operated(value, stored, floatField, messages.validNumber)
     case 'boolean':
       return booleanField(value)
     case 'datetime':
       return datetimeField(value)
     case 'file':
       return { ok: true, value: typeof value === 'string' ? value : null }
+  }
+}
+
+/**
+ * `OpDictFieldSerializerMixin.to_internal_value`: on a stored object, a
+ * truthy value that is (or whose JSON text is) an object is an operation.
+ * Any key but `_increment` makes the field invalid; the increment is read
+ * the same way, so it may itself be an operation, and is added to the
+ * stored value (0 when it is empty).
+ */
+function operated(
+  value: unknown,
+  stored: StoredValue | undefined,
+  parse: (value: unknown) => FieldResult<number>,
+  invalid: string,
+): FieldResult<number> {
+  if (!stored || !isTruthy(value)) return parse(value)
+
+  const operation = typeof value === 'string' ? jsonObjectOf(value) : value
+  if (!isPlainObject(operation)) return parse(value)
+  if (Object.keys(operation).some((name) => name !== INCREMENT)) {
+    return { ok: false, errors: [invalid] }
+  }
+
+  const increment = operated(operation[INCREMENT], stored, parse, invalid)
+  if (!increment.ok) return increment
+  const base = typeof stored.value === 'number' ? stored.value : 0
+  return parse(base + increment.value)
+}
+
+/** DRF's `max_value` and `min_value` checks, run after the type check. */
+function inRange(result: FieldResult<number>): FieldResult<number> {
+  if (!result.ok) return result
+  if (result.value > INTEGER_MAX) {
+    return { ok: false, errors: [messages.maxValue(INTEGER_MAX)] }
+  }
+  if (result.value < INTEGER_MIN) {
+    return { ok: false, errors: [messages.minValue(INTEGER_MIN)] }
+  }
+  return result
+}
+
+/** Python's truth value of a parsed JSON value. */
+function isTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0
+  if (isPlainObject(value)) return Object.keys(value).length > 0
+  return Boolean(value)
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The object a JSON text holds; anything else stays the text. */
+function jsonObjectOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
   }
 }
 

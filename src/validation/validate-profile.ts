@@ -36,6 +36,12 @@ export interface ProfileInput {
   caller: UserRecord | null
   /** PATCH checks only the keys sent; PUT resets omitted permissions. */
   partial: boolean
+  /**
+   * Whether number fields take `{"_increment": n}`: only on the profile's
+   * own URL, where the serializer holds the stored object. Nested in a user
+   * write it has none, so an operation there is an invalid number.
+   */
+  operations?: boolean
 }
 
 /** The changes a valid profile write makes, or the errors of a bad one. */
@@ -116,7 +122,14 @@ function fieldChecks(input: ProfileInput): Array<[string, Check]> {
     ['channel', channelField],
     ...input.instance.profile_schema.map((field): [string, Check] => [
       field.name,
-      (value) => profileField(field, value),
+      (value) =>
+        profileField(
+          field,
+          value,
+          input.operations
+            ? { value: input.profile.data[field.name] ?? null }
+            : undefined,
+        ),
     ]),
   ]
 }

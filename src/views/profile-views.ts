@@ -260,6 +260,7 @@ function validateWrite(
     profile,
     caller: context.auth.user,
     partial,
+    operations: true,
   }
   if (typeof body !== 'object' || Array.isArray(body)) {
     const result = validateProfile(body, input)

@@ -660,6 +660,121 @@ describe.each(COMBINATIONS)(
         expect(await stored(1)).toEqual(expected)
       })
 
+      // `NoTrimWhitespaceMixin` (apps/data/mixins.py) turns off DRF's
+      // trim_whitespace for string and text fields.
+      test('keeps the whitespace around a string field', async () => {
+        const { status, body: changed } = await send('PATCH', `${LIST}1/`, {
+          apiKey: ACCOUNT,
+          body: { nickname: '  Janie ' },
+        })
+
+        const expected = body(1, {
+          nickname: '  Janie ',
+          revision: 2,
+          updated_at: written(),
+        })
+        expect(status).toBe(200)
+        expect(changed).toEqual(expected)
+        expect(await stored(1)).toEqual(expected)
+      })
+
+      test('stores a string field of spaces as it is', async () => {
+        const { status, body: changed } = await send('PATCH', `${LIST}1/`, {
+          apiKey: ACCOUNT,
+          body: { nickname: '   ' },
+        })
+
+        expect(status).toBe(200)
+        expect(changed).toEqual(
+          body(1, { nickname: '   ', revision: 2, updated_at: written() }),
+        )
+      })
+
+      // Django's IntegerField brings PostgreSQL's integer range as
+      // validators, which DRF turns into max_value and min_value.
+      test.each([
+        [2147483648, 'Ensure this value is less than or equal to 2147483647.'],
+        [
+          -2147483649,
+          'Ensure this value is greater than or equal to -2147483648.',
+        ],
+      ])('returns 400 given an integer field of %s', async (age, message) => {
+        const { status, body: error } = await send('PATCH', `${LIST}1/`, {
+          apiKey: ACCOUNT,
+          body: { age },
+        })
+
+        expect(status).toBe(400)
+        expect(error).toEqual({ age: [message] })
+        expect(await stored(1)).toEqual(body(1))
+      })
+
+      // `IncrementableFieldSerializerMixin`, pinned by the server's
+      // test_objects_api.py test_if_can_increment_integer and
+      // test_if_decrementing_works.
+      test.each([
+        [{ _increment: 5 }, 35],
+        ['{"_increment": -31}', -1],
+      ])(
+        'adds to an integer field given _increment as %j',
+        async (age, result) => {
+          const { status, body: changed } = await send('PATCH', `${LIST}1/`, {
+            apiKey: PLAIN_KEY,
+            userKey: JANE_KEY,
+            body: { age },
+          })
+
+          const expected = body(1, {
+            age: result,
+            revision: 2,
+            updated_at: written(),
+          })
+          expect(status).toBe(200)
+          expect(changed).toEqual(expected)
+          expect(await stored(1)).toEqual(expected)
+        },
+      )
+
+      test('counts from zero given _increment on an empty integer field', async () => {
+        const { status, body: changed } = await send('PATCH', `${LIST}2/`, {
+          apiKey: ACCOUNT,
+          body: { age: { _increment: 3 } },
+        })
+
+        expect(status).toBe(200)
+        expect(changed).toEqual(
+          body(2, { age: 3, revision: 2, updated_at: written() }),
+        )
+      })
+
+      // The server's test_if_incorrect_increment_definition_fails.
+      test.each([{ increment: 5 }, { _increment: 5, _add: 1 }, {}])(
+        'returns 400 given the integer operation %j',
+        async (age) => {
+          const { status, body: error } = await send('PATCH', `${LIST}1/`, {
+            apiKey: ACCOUNT,
+            body: { age },
+          })
+
+          expect(status).toBe(400)
+          expect(error).toEqual({ age: ['A valid integer is required.'] })
+          expect(await stored(1)).toEqual(body(1))
+        },
+      )
+
+      test('returns 400 given an _increment past the integer range', async () => {
+        const { status, body: error } = await send('PATCH', `${LIST}1/`, {
+          apiKey: ACCOUNT,
+          body: { age: { _increment: 2147483618 } },
+        })
+
+        expect(status).toBe(400)
+        expect(error).toEqual({
+          age: ['Ensure this value is less than or equal to 2147483647.'],
+        })
+        expect(await stored(1)).toEqual(body(1))
+      })
+
       test("shows the change in the owner's user given a custom field", async () => {
         await send('PATCH', `${LIST}1/`, { apiKey: ACCOUNT, body: { age: 31 } })
 

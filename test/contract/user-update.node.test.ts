@@ -499,6 +499,54 @@ describe('PATCH users/<id>/', () => {
     expect(snapshot(mock)).toEqual(before)
   })
 
+  test('keeps the whitespace around a custom string field', async () => {
+    const response = await call(mock, 'PATCH', 'users/5/', {
+      apiKey: ACCOUNT,
+      body: { profile: { nickname: ' Janie  ' } },
+    })
+
+    const profile = { updated_at: STAMP, revision: 2, nickname: ' Janie  ' }
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual(janeBody('docs', DOCS, { profile }))
+    expect(stored(mock).profile).toMatchObject({
+      data: { nickname: ' Janie  ', age: 30 },
+    })
+  })
+
+  // The nested profile serializer has no stored object, so the server's
+  // `OpDictFieldSerializerMixin` reads no operation here.
+  test('returns 400 and changes nothing given _increment on a custom integer', async () => {
+    const before = snapshot(mock)
+
+    const response = await call(mock, 'PATCH', 'users/5/', {
+      apiKey: ACCOUNT,
+      body: { profile: { age: { _increment: 1 } } },
+    })
+
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({
+      profile: { age: ['A valid integer is required.'] },
+    })
+    expect(snapshot(mock)).toEqual(before)
+  })
+
+  test('returns 400 and changes nothing given a custom integer out of range', async () => {
+    const before = snapshot(mock)
+
+    const response = await call(mock, 'PATCH', 'users/5/', {
+      apiKey: ACCOUNT,
+      body: { profile: { age: 2147483648 } },
+    })
+
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({
+      profile: {
+        age: ['Ensure this value is less than or equal to 2147483647.'],
+      },
+    })
+    expect(snapshot(mock)).toEqual(before)
+  })
+
   test('returns 403 and changes nothing given a read-role account key', async () => {
     const before = snapshot(mock)
 
