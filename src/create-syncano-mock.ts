@@ -1,4 +1,3 @@
-import { Faker, en } from '@faker-js/faker'
 import { http, type HttpHandler } from 'msw'
 import defaultFixtures from '../fixtures/default.json' with { type: 'json' }
 import {
@@ -6,8 +5,8 @@ import {
   SyncanoMockErrorCode,
 } from './errors/syncano-mock-error.ts'
 import type { FixturesInput } from './fixtures/fixtures-schema.ts'
+import { createFixturesLoader } from './fixtures/fixtures-loader.ts'
 import { parseFixtures } from './fixtures/parse-fixtures.ts'
-import { seedDatabase } from './fixtures/seed-database.ts'
 import type { Dialect } from './glossary.ts'
 import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
@@ -114,13 +113,7 @@ export function createSyncanoMock(
   const dialect = checkDialect(options.dialect ?? fixtures.dialect ?? 'docs')
   const seed = options.seed ?? fixtures.seed ?? DEFAULT_SEED
   const db = createDatabase()
-  const faker = new Faker({ locale: en })
-
-  const load = async () => {
-    for (const table of Object.values(db)) table.clear()
-    faker.seed(seed)
-    await seedDatabase(db, fixtures, faker)
-  }
+  const { faker, load, reload } = createFixturesLoader(db, fixtures, seed)
 
   const state: MockState = {
     db,
@@ -147,7 +140,7 @@ export function createSyncanoMock(
     db,
     dialect,
     ready: state.ready,
-    reset: () => state.exclusive(load).then(forget),
+    reset: () => state.exclusive(reload).then(forget),
     fetch: (request) => answer(request).then(rejectNetworkError),
     data: new DataHelpers(
       state,

@@ -51,6 +51,8 @@ const command = fc.oneof(
   }),
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('clear' as const) }),
+  fc.record({ kind: fc.constant('mark' as const) }),
+  fc.record({ kind: fc.constant('rewind' as const) }),
 )
 
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never
@@ -74,6 +76,10 @@ async function apply(table: TestTable, next: { id: number }, step: Command) {
     table.remove(target)
   } else if (step.kind === 'clear') {
     table.clear()
+  } else if (step.kind === 'mark') {
+    table.mark()
+  } else if (step.kind === 'rewind') {
+    table.rewind()
   }
 }
 
@@ -91,6 +97,35 @@ describe('Table', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  test('rewinds to the marked records, fields and order after any writes', async () => {
+    const table = createTable()
+    const a = await table.insert({ id: 1, name: 'a', group: 1 })
+    const b = await table.insert({ id: 2, name: 'b', group: 1 })
+    table.mark()
+
+    table.update(a, { name: 'c', group: 2 })
+    table.remove(b)
+    await table.insert({ id: 3, name: 'b', group: 1 })
+
+    expect(table.rewind()).toBe(true)
+    expect(table.all()).toEqual([
+      { id: 1, name: 'a', group: 1 },
+      { id: 2, name: 'b', group: 1 },
+    ])
+    expect(table.find('byName', 'b')).toBe(b)
+    expect(table.find('byName', 'c')).toBe(undefined)
+    expect(table.list('byGroup', '1')).toEqual([a, b])
+    expect(table.list('byGroup', '2')).toEqual([])
+  })
+
+  test('refuses to rewind without a mark and changes nothing', async () => {
+    const table = createTable()
+    await table.insert({ id: 1, name: 'a', group: 1 })
+
+    expect(table.rewind()).toBe(false)
+    expect(table.all()).toEqual([{ id: 1, name: 'a', group: 1 }])
   })
 
   test('rejects an update that fails the schema and leaves the record as it was', async () => {
