@@ -37,7 +37,18 @@ const FALSE_VALUES = new Set<unknown>([
   0,
   false,
 ])
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+/**
+ * `strptime` with `%Y-%m-%dT%H:%M:%S.%fZ` (`DATETIME_INPUT_FORMATS`), whose
+ * pattern is matched in any case: `%f` takes one to six digits, the other
+ * fields but the year may drop a leading zero (`%d` may be a space), and
+ * `%S` goes up to 61, for `datetime` to refuse.
+ */
+const DATETIME = new RegExp(
+  '^(\\d{4})-(1[0-2]|0[1-9]|[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])' +
+    't(2[0-3]|[01]\\d|\\d):([0-5]\\d|\\d):(6[01]|[0-5]\\d|\\d)' +
+    '\\.(\\d{1,6})z$',
+  'i',
+)
 
 /**
  * PostgreSQL's integer range, which Django's `IntegerField` brings as
@@ -199,9 +210,36 @@ function booleanField(value: unknown): FieldResult<boolean> {
   return { ok: false, errors: [messages.invalidBoolean(pythonStr(value))] }
 }
 
+/**
+ * DRF `DateTimeField` with the server's one input format, stored as the
+ * server shows it: every field zero-padded, six digits of microseconds.
+ */
 function datetimeField(value: unknown): FieldResult<string> {
-  if (typeof value === 'string' && DATETIME.test(value)) {
-    return { ok: true, value }
+  const match = typeof value === 'string' ? DATETIME.exec(value) : null
+  if (!match) return { ok: false, errors: [messages.datetimeFormat] }
+
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => Number(part))
+  const fraction = (match[7] as string).padEnd(6, '0')
+  if (!isDate(year as number, month as number, day as number)) {
+    return { ok: false, errors: [messages.datetimeFormat] }
   }
-  return { ok: false, errors: [messages.datetimeFormat] }
+  if ((second as number) > 59) {
+    return { ok: false, errors: [messages.datetimeFormat] }
+  }
+
+  const pad = (part: number | undefined, width = 2) =>
+    String(part).padStart(width, '0')
+  const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`
+  const time = `${pad(hour)}:${pad(minute)}:${pad(second)}.${fraction}`
+  return { ok: true, value: `${date}T${time}Z` }
+}
+
+/** Whether `datetime` takes the date: year 1 on, a real day of the month. */
+function isDate(year: number, month: number, day: number): boolean {
+  if (year < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  return day <= (days[month - 1] as number)
 }

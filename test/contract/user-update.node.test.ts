@@ -499,6 +499,55 @@ describe('PATCH users/<id>/', () => {
     expect(snapshot(mock)).toEqual(before)
   })
 
+  // DRF reads a datetime with strptime('%Y-%m-%dT%H:%M:%S.%fZ'): %f takes
+  // one to six digits, month, day and time fields may drop a leading zero,
+  // and literals match in any case. The value is shown with six digits.
+  test.each([
+    ['2015-01-01T12:00:00.000Z', '2015-01-01T12:00:00.000000Z'],
+    ['2015-01-01T12:00:00.5Z', '2015-01-01T12:00:00.500000Z'],
+    ['2016-2-29t7:5:9.123456z', '2016-02-29T07:05:09.123456Z'],
+  ])('stores a custom datetime given %s', async (born, shown) => {
+    const response = await call(mock, 'PATCH', 'users/5/', {
+      apiKey: ACCOUNT,
+      body: { profile: { born } },
+    })
+
+    const profile = {
+      updated_at: STAMP,
+      revision: 2,
+      born: { type: 'datetime', value: shown },
+    }
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual(janeBody('docs', DOCS, { profile }))
+    expect(stored(mock).profile).toMatchObject({ data: { born: shown } })
+  })
+
+  test.each([
+    '2015-01-01T12:00:00Z',
+    '2015-01-01T12:00:00.1234567Z',
+    '2015-02-29T12:00:00.000000Z',
+    '2015-01-01T12:00:60.000000Z',
+    '2015-01-01 12:00:00.000000Z',
+    '2015-01-01T12:00:00.000000+00:00',
+  ])('returns 400 and changes nothing given the datetime %s', async (born) => {
+    const before = snapshot(mock)
+
+    const response = await call(mock, 'PATCH', 'users/5/', {
+      apiKey: ACCOUNT,
+      body: { profile: { born } },
+    })
+
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({
+      profile: {
+        born: [
+          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss.uuuuuuZ.',
+        ],
+      },
+    })
+    expect(snapshot(mock)).toEqual(before)
+  })
+
   test('keeps the whitespace around a custom string field', async () => {
     const response = await call(mock, 'PATCH', 'users/5/', {
       apiKey: ACCOUNT,
