@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import {
   MESSAGE_PREFIX,
   SyncanoMockError,
+  SyncanoMockErrorCode,
 } from '../errors/syncano-mock-error.ts'
 import type { Dialect } from '../glossary.ts'
 import { createSyncanoMock } from '../node/create-syncano-mock.ts'
@@ -97,6 +98,8 @@ async function serve(options: ServeOptions): Promise<void> {
     host: options.host,
     port: options.port,
     bodyLimit: options.bodyLimit,
+  }).catch((error: unknown) => {
+    throw listenError(error, options)
   })
   // Listen for signals first: a script that stops the server as soon as it
   // reads the banner must not find Node's default handler still in place.
@@ -161,19 +164,53 @@ function prefixed(text: string): string {
   return `${MESSAGE_PREFIX} ${text.replace(/^error: /, '')}`
 }
 
+/**
+ * Why the server could not listen, named by the host and port asked for:
+ * Node's errors leave the port out, and name a host that does not resolve
+ * only inside their message.
+ */
+function listenError(error: unknown, { host, port }: ServeOptions): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const reason = LISTEN_FAILURES[code ?? '']
+  const where = reason?.host ? `"${host}"` : `${host}:${port}`
+  const message = reason
+    ? `Failed to listen on ${where}: ${reason.text}. ${reason.fix}`
+    : `Failed to listen on ${where}: ${error instanceof Error ? error.message : String(error)}.`
+
+  return new SyncanoMockError(SyncanoMockErrorCode.INVALID_OPTION, message, {
+    cause: error,
+  })
+}
+
+const LISTEN_FAILURES: Record<
+  string,
+  { text: string; fix: string; host?: boolean } | undefined
+> = {
+  EADDRINUSE: { text: 'the port is in use', fix: 'Choose another --port.' },
+  EACCES: {
+    text: 'permission denied',
+    fix: 'Choose a --port above 1023.',
+  },
+  EADDRNOTAVAIL: {
+    text: 'no such address on this machine',
+    fix: 'Choose another --host.',
+    host: true,
+  },
+  ENOTFOUND: {
+    text: 'the host name does not resolve',
+    fix: 'Choose another --host.',
+    host: true,
+  },
+  EAI_AGAIN: {
+    text: 'the host name does not resolve',
+    fix: 'Choose another --host.',
+    host: true,
+  },
+}
+
 function describe(error: unknown): string {
   if (error instanceof SyncanoMockError) return error.message
 
-  const { code, address, port } = (error ?? {}) as NodeJS.ErrnoException & {
-    address?: string
-    port?: number
-  }
-  if (code === 'EADDRINUSE') {
-    return `${MESSAGE_PREFIX} Failed to listen on ${address}:${port}: the port is in use. Choose another --port.`
-  }
-  if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return `${MESSAGE_PREFIX} Failed to listen on "${address ?? error}" port ${port}: ${code}. Choose another --host or --port.`
-  }
   const reason = error instanceof Error ? error.message : String(error)
   return `${MESSAGE_PREFIX} Failed to start the server: ${reason}`
 }
