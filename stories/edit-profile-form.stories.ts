@@ -3,7 +3,7 @@ import { userEvent, within } from 'storybook/test'
 import {
   createEditProfileForm,
   type EditProfileFormProps,
-} from './components/edit-profile-form.ts'
+} from './components/create-edit-profile-form.ts'
 import { demoKeys, mock } from './support/demo-mock.ts'
 
 const jane = {

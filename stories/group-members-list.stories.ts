@@ -3,7 +3,7 @@ import { userEvent, within } from 'storybook/test'
 import {
   createGroupMembersList,
   type GroupMembersListProps,
-} from './components/group-members-list.ts'
+} from './components/create-group-members-list.ts'
 import { demoKeys, mock } from './support/demo-mock.ts'
 
 const meta: Meta<GroupMembersListProps> = {

@@ -3,7 +3,7 @@ import { userEvent, within } from 'storybook/test'
 import {
   createLoginForm,
   type LoginFormProps,
-} from './components/login-form.ts'
+} from './components/create-login-form.ts'
 import { demoKeys, mock } from './support/demo-mock.ts'
 
 const meta: Meta<LoginFormProps> = {

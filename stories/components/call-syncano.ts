@@ -43,8 +43,17 @@ export async function callSyncano(
       body: body === undefined ? undefined : JSON.stringify(body),
     },
   )
+  return { status: response.status, body: await read(response) }
+}
+
+// An unknown URL gets Django's HTML 404, which is no JSON: keep it as text.
+async function read(response: Response): Promise<unknown> {
   const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    return text
+  }
 }
 
 /**

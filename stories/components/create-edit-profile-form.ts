@@ -3,7 +3,7 @@ import {
   describeFailure,
   type SyncanoConnection,
 } from './call-syncano.ts'
-import { createStatusLine } from './status-line.ts'
+import { createStatusLine } from './create-status-line.ts'
 
 /** What the "edit my profile" form is given. */
 export interface EditProfileFormProps {

@@ -3,7 +3,7 @@ import {
   describeFailure,
   type SyncanoConnection,
 } from './call-syncano.ts'
-import { createStatusLine, type StatusLine } from './status-line.ts'
+import { createStatusLine, type StatusLine } from './create-status-line.ts'
 
 /** What the group members list is given. */
 export interface GroupMembersListProps {
