@@ -48,11 +48,21 @@ const PATTERNS: ReadonlyArray<[string, ViewName]> = [
   ['classes/user_profile/objects/:id', 'profileDetail'],
 ]
 
-const COMPILED = PATTERNS.map(([pattern, view]) => ({
-  segments: pattern.split('/'),
-  view,
-}))
+/**
+ * The patterns as a tree of segments, so a path finds its view in one walk
+ * down, a step per segment, instead of a try of every pattern.
+ */
+interface RouteNode {
+  literals: Map<string, RouteNode>
+  /** `:x`: a detail id. */
+  param: RouteNode | null
+  /** `*x`: any segment. */
+  any: RouteNode | null
+  /** The view of a path that ends here, and its params' names by position. */
+  leaf: { view: ViewName; names: Array<string | null> } | null
+}
 
+const TREE = buildTree(PATTERNS)
 const PREFIX = /^\/(v1|v1\.1)\/instances\/([^/]+)\/(.*)$/
 const DETAIL_ID = /^[^/.]+$/
 
@@ -77,33 +87,68 @@ export function matchRoute(path: string): RouteMatch | null {
   if (!rest.endsWith('/')) return null
 
   const segments = rest.slice(0, -1).split('/')
-  for (const route of COMPILED) {
-    const params = matchSegments(route.segments, segments)
-    if (params) return { version, instance, view: route.view, params }
-  }
+  if (segments.includes('')) return null
 
-  return null
-}
-
-function matchSegments(
-  pattern: ReadonlyArray<string>,
-  segments: ReadonlyArray<string>,
-): Record<string, string> | null {
-  if (pattern.length !== segments.length) return null
+  const leaf = walk(TREE, segments, 0)
+  if (!leaf) return null
 
   const params: Record<string, string> = {}
-  for (const [index, part] of pattern.entries()) {
-    const segment = segments[index] as string
-    if (segment === '') return null
+  for (const [index, name] of leaf.names.entries()) {
+    if (name !== null) params[name] = segments[index] as string
+  }
+  return { version, instance, view: leaf.view, params }
+}
 
-    if (part.startsWith(':') && DETAIL_ID.test(segment)) {
-      params[part.slice(1)] = segment
-    } else if (part.startsWith('*')) {
-      params[part.slice(1)] = segment
-    } else if (part !== segment) {
-      return null
+/**
+ * The leaf a path's segments lead to: a fixed segment first, then a
+ * detail id, then any segment, as no two patterns overlap.
+ */
+function walk(
+  node: RouteNode,
+  segments: ReadonlyArray<string>,
+  depth: number,
+): RouteNode['leaf'] {
+  const segment = segments[depth]
+  if (segment === undefined) return node.leaf
+
+  const literal = node.literals.get(segment)
+  const byLiteral = literal && walk(literal, segments, depth + 1)
+  if (byLiteral) return byLiteral
+
+  const byParam =
+    node.param && DETAIL_ID.test(segment)
+      ? walk(node.param, segments, depth + 1)
+      : null
+  if (byParam) return byParam
+
+  return node.any && walk(node.any, segments, depth + 1)
+}
+
+function buildTree(patterns: ReadonlyArray<[string, ViewName]>): RouteNode {
+  const root = emptyNode()
+
+  for (const [pattern, view] of patterns) {
+    let node = root
+    const names: Array<string | null> = []
+    for (const part of pattern.split('/')) {
+      node = childFor(node, part)
+      names.push(/^[:*]/.test(part) ? part.slice(1) : null)
     }
+    node.leaf = { view, names }
   }
 
-  return params
+  return root
+}
+
+function childFor(node: RouteNode, part: string): RouteNode {
+  if (part.startsWith(':')) return (node.param ??= emptyNode())
+  if (part.startsWith('*')) return (node.any ??= emptyNode())
+
+  const child = node.literals.get(part) ?? emptyNode()
+  node.literals.set(part, child)
+  return child
+}
+
+function emptyNode(): RouteNode {
+  return { literals: new Map(), param: null, any: null, leaf: null }
 }
