@@ -123,7 +123,7 @@ function esmVitest(tarball: string): void {
   const dir = project('esm-vitest', 'module', tarball, ['msw', 'vitest'])
   copy(join(root, 'examples/vitest-quick-start.ts'), dir, 'quick-start.test.ts')
   const output = run(join(dir, 'node_modules/.bin/vitest'), ['run'], dir)
-  process.stdout.write(output.replace(/^/gm, '  '))
+  process.stdout.write(`${output.trimEnd().replace(/^/gm, '  ')}\n`)
 }
 
 function typescript(tarball: string): void {
