@@ -59,7 +59,7 @@ export const messages = {
   minValue: (min: number) =>
     `Ensure this value is greater than or equal to ${min}.`,
   validNumber: 'A valid number is required.',
-  invalidBoolean: (value: string) => `"${value}" is not a valid boolean.`,
+  invalidBoolean: 'Not a valid boolean.',
   datetimeFormat:
     'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss.uuuuuuZ.',
   cannotChangeObjectOwner: 'Cannot change owner of Data Object.',

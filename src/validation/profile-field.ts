@@ -37,6 +37,9 @@ const FALSE_VALUES = new Set<unknown>([
   0,
   false,
 ])
+/** Checked after FALSE_VALUES, so `n` and `N` are false. */
+const NULL_VALUES = new Set<unknown>(['n', 'N', 'null', 'Null', 'NULL', ''])
+
 /**
  * `strptime` with `%Y-%m-%dT%H:%M:%S.%fZ` (`DATETIME_INPUT_FORMATS`), whose
  * pattern is matched in any case: `%f` takes one to six digits, the other
@@ -203,11 +206,16 @@ function floatField(value: unknown): FieldResult<number> {
   return { ok: false, errors: [messages.validNumber] }
 }
 
-/** DRF 3.7.7 `BooleanField`: the listed spellings of true and false. */
-function booleanField(value: unknown): FieldResult<boolean> {
+/**
+ * `NullBooleanFieldSerializer` (apps/data/field_serializers.py), a DRF
+ * 3.7.7 `NullBooleanField`: the listed spellings of true and false, then
+ * those of null, else the serializer's own message.
+ */
+function booleanField(value: unknown): FieldResult<boolean | null> {
   if (TRUE_VALUES.has(value)) return { ok: true, value: true }
   if (FALSE_VALUES.has(value)) return { ok: true, value: false }
-  return { ok: false, errors: [messages.invalidBoolean(pythonStr(value))] }
+  if (NULL_VALUES.has(value)) return { ok: true, value: null }
+  return { ok: false, errors: [messages.invalidBoolean] }
 }
 
 /**

@@ -762,10 +762,47 @@ describe('POST users/ with typed profile fields', () => {
           'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss.uuuuuuZ.',
         ],
         score: ['A valid number is required.'],
-        active: ['"maybe" is not a valid boolean.'],
+        // `NullBooleanFieldSerializer` (apps/data/field_serializers.py)
+        // replaces DRF's message with its own.
+        active: ['Not a valid boolean.'],
       },
     })
     expect(mock.db.users.count()).toBe(0)
+  })
+
+  test.each([[['yes']], [{ on: true }], [2]])(
+    'returns 400 and creates nothing given the boolean %j',
+    async (active) => {
+      const response = await call(mock, 'POST', 'users/', {
+        apiKey: ACCOUNT,
+        body: { username: 'gordon', password: 'x', profile: { active } },
+      })
+
+      expect(response.status).toBe(400)
+      expect(response.body).toEqual({
+        profile: { active: ['Not a valid boolean.'] },
+      })
+      expect(mock.db.users.count()).toBe(0)
+    },
+  )
+
+  // DRF 3.7.7's NullBooleanField reads these as null (NULL_VALUES); `n`
+  // and `N` are false, as FALSE_VALUES is checked first.
+  test.each([
+    ['null', null],
+    ['NULL', null],
+    ['', null],
+    ['N', false],
+    ['on', true],
+  ])('stores the boolean %j as %s', async (active, stored) => {
+    const response = await call(mock, 'POST', 'users/', {
+      apiKey: ACCOUNT,
+      body: { username: 'gordon', password: 'x', profile: { active } },
+    })
+
+    expect(response.status).toBe(201)
+    expect(response.body).toMatchObject({ profile: { active: stored } })
+    expect(mock.db.profiles.all()[0]?.data.active).toBe(stored)
   })
 
   test('returns 201 given one text field of 32,000 characters', async () => {
