@@ -53,9 +53,7 @@ async function answer(
   if (!route) return htmlNotFound(url.pathname)
 
   await state.ready
-  return state.exclusive(() =>
-    respond(state, request, url, route, body, tunnelledMethod(request, body)),
-  )
+  return state.exclusive(() => respond(state, request, url, route, body))
 }
 
 async function respond(
@@ -64,7 +62,6 @@ async function respond(
   url: URL,
   route: RouteMatch,
   body: RequestBody,
-  method: string,
 ): Promise<Response> {
   const view = views[route.view]
   const allow = { allow: allowHeader(view) }
@@ -75,7 +72,8 @@ async function respond(
       request,
       url,
       route,
-      method,
+      method: request.method,
+      tunnelledMethod: tunnelledMethod(request, body),
       data: () => {
         if (!body.ok) throw body.error
         return body.data
@@ -95,20 +93,20 @@ async function respond(
   }
 }
 
-/** A `text/plain` POST may carry the method it stands for in `_method`. */
-function tunnelledMethod(request: Request, body: RequestBody): string {
+/** The method a `text/plain` POST names in `_method`, if it names one. */
+function tunnelledMethod(request: Request, body: RequestBody): string | null {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim()
   if (request.method !== 'POST' || mediaType?.toLowerCase() !== 'text/plain') {
-    return request.method
+    return null
   }
   if (!body.ok || typeof body.data !== 'object' || body.data === null) {
-    return request.method
+    return null
   }
 
   const named = (body.data as Record<string, unknown>)._method
   return typeof named === 'string' && TUNNELLED_METHODS.has(named)
     ? named
-    : request.method
+    : null
 }
 
 /**

@@ -19,7 +19,10 @@ export interface ViewRequest {
   request: Request
   url: URL
   route: RouteMatch
+  /** The request's own method. */
   method: string
+  /** The method a `text/plain` POST names in `_method`, if any. */
+  tunnelledMethod?: string | null
   data: () => unknown
 }
 
@@ -44,13 +47,22 @@ export async function runView(
   const parents = findParents(state, view, instance, route.params)
   negotiate(input.request, input.url.searchParams, state)
 
+  // `PreflightParser` applies `_method` when the body is first parsed. The
+  // view is dispatched with the method of that moment, so `_method` counts
+  // only when authentication had to read the body for a key.
+  let bodyRead = false
   const auth = authenticate(state.db, instance, {
     headers: input.request.headers,
     query: input.url.searchParams,
-    data: input.data,
+    data: () => {
+      bodyRead = true
+      return input.data()
+    },
   })
+  const method = (bodyRead && input.tunnelledMethod) || input.method
   const context: ViewContext = {
     ...input,
+    method,
     version: route.version,
     instance,
     params: route.params,
@@ -61,8 +73,7 @@ export async function runView(
       instance,
       dialect: state.dialect,
       linkPrefix: linkPrefix(state, route, instance),
-      fields:
-        input.method === 'GET' ? fieldFilterOf(input.url.searchParams) : null,
+      fields: method === 'GET' ? fieldFilterOf(input.url.searchParams) : null,
     },
   }
 

@@ -14,7 +14,10 @@ export interface ViewContext {
   state: MockState
   request: Request
   url: URL
-  /** The method after a `text/plain` body's `_method` is applied. */
+  /**
+   * The method the view is dispatched with: a `text/plain` body's `_method`
+   * once authentication has read the body, else the request's own.
+   */
   method: string
   version: ApiVersion
   instance: InstanceRecord

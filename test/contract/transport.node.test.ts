@@ -501,6 +501,56 @@ describe('POST users/<id>/ as text/plain', () => {
     expect(snapshot(mock)).toEqual(before)
   })
 
+  // The parser applies `_method` when the body is first read. Keys in
+  // headers spare authentication that read, so the view is dispatched as
+  // the POST it is (`PreflightParser` in apps/batch/parsers.py).
+  test('returns 405 and changes nothing given _method and an account key in a header', async () => {
+    const before = snapshot(mock)
+
+    const response = await call(mock, 'POST', 'users/1/', {
+      apiKey: ACCOUNT,
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ _method: 'PATCH', username: 'janet' }),
+    })
+
+    expect(response.status).toBe(405)
+    expect(response.body).toEqual({ detail: 'Method "POST" not allowed.' })
+    expect(snapshot(mock)).toEqual(before)
+  })
+
+  test('returns 405 and changes nothing given _method and both keys in headers', async () => {
+    const before = snapshot(mock)
+
+    const response = await call(mock, 'POST', 'users/1/', {
+      apiKey: PLAIN_KEY,
+      userKey: JANE_KEY,
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ _method: 'PATCH', username: 'janet' }),
+    })
+
+    expect(response.status).toBe(405)
+    expect(response.body).toEqual({ detail: 'Method "POST" not allowed.' })
+    expect(snapshot(mock)).toEqual(before)
+  })
+
+  // Without a user key in a header, authentication reads `_user_key` from
+  // the body, and with it `_method`.
+  test('updates the user given _method, an API key header and _user_key', async () => {
+    const response = await call(mock, 'POST', 'users/1/', {
+      apiKey: PLAIN_KEY,
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({
+        _method: 'PATCH',
+        username: 'janet',
+        _user_key: JANE_KEY,
+      }),
+    })
+
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual(janeBody(mock, { username: 'janet' }))
+    expect(storedUser(mock, 1)?.username).toBe('janet')
+  })
+
   test('returns 405 given a _method the parser does not know', async () => {
     const response = await call(mock, 'POST', 'users/1/', {
       headers: { 'content-type': 'text/plain' },
