@@ -7,9 +7,9 @@ import type {
   UserRecord,
 } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
-import { queryParam } from '../utils/query-param.ts'
 import { fieldFilterOf } from './field-filter.ts'
 import { authenticate } from './authenticate.ts'
+import { negotiate } from './negotiate.ts'
 import type { RouteMatch } from './routes.ts'
 import type { View, ViewContext } from './view.ts'
 
@@ -45,7 +45,7 @@ export async function runView(
   const { state, route } = input
   const instance = findInstance(state, route.instance)
   const parents = findParents(state, view, instance, route.params)
-  negotiate(input.request, input.url.searchParams, state)
+  negotiate(input.request, input.url.searchParams, state.dialect)
 
   // `PreflightParser` applies `_method` when the body is first parsed. The
   // view is dispatched with the method of that moment, so `_method` counts
@@ -175,44 +175,6 @@ export function findById<T>(
 
   const id = Number(written)
   return id <= 2147483647 ? find(id) : undefined
-}
-
-/**
- * DRF 3.7.7's `DefaultContentNegotiation.select_renderer` with the JSON
- * renderer alone. A `format` query parameter other than `json` leaves no
- * renderer, which is an Http404; then one media type of `Accept` must
- * match `application/json`. Only a missing header accepts anything.
- */
-function negotiate(
-  request: Request,
-  query: URLSearchParams,
-  state: MockState,
-): void {
-  const format = queryParam(query, 'format')
-  if (format && format !== 'json') {
-    throw ApiError.detail(404, messages.notFound(state.dialect))
-  }
-
-  const accept = request.headers.get('accept')
-  if (accept === null || accept.split(',').some(matchesJson)) return
-
-  throw ApiError.detail(406, messages.notAcceptable)
-}
-
-/**
- * `_MediaType.match`: parameters aside, each half of the type must be `*`
- * or the JSON renderer's own (`application`, `json`), in any case.
- */
-function matchesJson(mediaType: string): boolean {
-  const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase()
-  const slash = type.indexOf('/')
-  if (slash === -1) return false
-
-  const main = type.slice(0, slash)
-  const sub = type.slice(slash + 1)
-  return (
-    (main === '*' || main === 'application') && (sub === '*' || sub === 'json')
-  )
 }
 
 /**

@@ -4,6 +4,7 @@ import { authenticate, type Auth } from '../http/authenticate.ts'
 import { isPreflight } from '../http/cors.ts'
 import { decodePath } from '../http/decode-path.ts'
 import type { ReceivedRequest } from '../http/receive-request.ts'
+import { negotiate } from '../http/negotiate.ts'
 import { matchRoute, type RouteMatch } from '../http/routes.ts'
 import type { View } from '../http/view.ts'
 import { key } from '../model/database.ts'
@@ -11,9 +12,6 @@ import type { InstanceRecord } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
 import { views } from '../views/views.ts'
 import { checkStanding } from './check-standing.ts'
-
-const ACCEPTABLE =
-  /(^|,)\s*(\*\/\*|application\/\*|application\/json)\s*(;|,|$)/i
 
 /**
  * Answers a request with the billing 403 or the throttling 429 when a switch
@@ -62,7 +60,7 @@ function gate(state: MockState, input: GateInput): ApiError | null {
     input.route.instance.toLowerCase(),
   )
   if (!instance || !hasParent(state, instance, input)) return null
-  if (!acceptable(input.request.headers.get('accept'))) return null
+  if (!negotiates(state, input)) return null
 
   const auth = authenticateOrNull(state, instance, input)
   if (!auth) return null
@@ -125,8 +123,14 @@ function hasParent(
   )
 }
 
-function acceptable(accept: string | null): boolean {
-  return !accept || accept.trim() === '' || ACCEPTABLE.test(accept)
+/** Whether the request passes content negotiation, as the handlers see it. */
+function negotiates(state: MockState, input: GateInput): boolean {
+  try {
+    negotiate(input.request, input.url.searchParams, state.dialect)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function numberOrUndefined(written: string | undefined): number | undefined {

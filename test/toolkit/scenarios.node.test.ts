@@ -261,6 +261,24 @@ describe('scenarios.billing', () => {
     ])
   })
 
+  test('negotiates as the handlers do before answering', async () => {
+    mock.scenarios.billing('hard_limit_reached')
+
+    const json = await call(mock, 'GET', 'users/1/', {
+      apiKey: keys.account,
+      headers: { accept: '*/json' },
+    })
+    const xml = await call(mock, 'GET', 'users/1/?format=xml', {
+      apiKey: keys.account,
+    })
+
+    expect([json.status, json.body]).toEqual([
+      403,
+      { detail: 'Hard limit reached.' },
+    ])
+    expect([xml.status, xml.body]).toEqual([404, { detail: 'Not found' }])
+  })
+
   test('is cleared by reset()', async () => {
     mock.scenarios.billing('overdue_invoices')
     await mock.reset()
