@@ -85,11 +85,29 @@ export class Table<
   /** Validates the record with `changes` applied, then applies them. */
   update(record: R, changes: Partial<R>): R {
     const next = this.#schema.parse({ ...record, ...changes }) as R
+    const moved = this.#movedIndexes(record, next)
 
-    this.#unindex(record)
+    this.#unindex(record, moved)
     Object.assign(record, next)
-    this.#index(record)
+    this.#index(record, moved)
     return record
+  }
+
+  /**
+   * The indexes where a record's next version has another key or order.
+   * The others keep it where it is: taking a user out of its instance's
+   * list and back in would move every record after it, a cost that grows
+   * with the table.
+   */
+  #movedIndexes(record: R, next: R): Set<string> {
+    const moved = new Set<string>()
+    for (const [name, definition] of this.#definitions) {
+      const order = definition.order ?? byId
+      const rekeyed = definition.key(record) !== definition.key(next)
+      const reordered = !definition.unique && order(record) !== order(next)
+      if (rekeyed || reordered) moved.add(name)
+    }
+    return moved
   }
 
   /** Removes a record. */
@@ -159,8 +177,9 @@ export class Table<
     }
   }
 
-  #index(record: R): void {
+  #index(record: R, only?: ReadonlySet<string>): void {
     for (const [name, definition] of this.#definitions) {
+      if (only && !only.has(name)) continue
       const key = definition.key(record)
       if (key === undefined) continue
 
@@ -184,8 +203,9 @@ export class Table<
     }
   }
 
-  #unindex(record: R): void {
+  #unindex(record: R, only?: ReadonlySet<string>): void {
     for (const [name, definition] of this.#definitions) {
+      if (only && !only.has(name)) continue
       const key = definition.key(record)
       if (key === undefined) continue
 
