@@ -108,6 +108,15 @@ function handlerFor(view: View, method: string) {
   return view.methods[method]
 }
 
+/**
+ * The metadata an OPTIONS request gets once permissions pass
+ * (`apps/core/metadata.py`).
+ *
+ * Limitation: only `renders` and `parses` are written. The server also
+ * sends the view's `name` (such as `User List`), an empty `description`
+ * and, for callers that may POST or PUT, `actions` describing every
+ * serializer field; no client of the users area reads them.
+ */
 function optionsHandler(): Response {
   return new Response(
     JSON.stringify({
