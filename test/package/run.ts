@@ -102,7 +102,10 @@ function project(
   return dir
 }
 
-/** Every package resolves inside the project, the tarball's without src/. */
+/** What the tarball holds at its top: `files`, and what npm always adds. */
+const SHIPPED = ['LICENSE', 'README.md', 'dist', 'fixtures', 'package.json']
+
+/** Every package resolves inside the project; the tarball holds `SHIPPED`. */
 function expectLocal(dir: string, packages: Array<string>): void {
   const script = `for (const name of ${JSON.stringify(packages)}) console.log(require.resolve(name + '/package.json'))`
   const paths = run(process.execPath, ['-e', script], dir).trim().split('\n')
@@ -111,8 +114,10 @@ function expectLocal(dir: string, packages: Array<string>): void {
       throw new Error(`"${path}" resolves outside the project "${dir}".`)
     }
   }
-  const installed = readdirSync(join(dir, 'node_modules/syncano-mock'))
-  if (installed.includes('src')) throw new Error('The tarball ships src/.')
+  const installed = readdirSync(join(dir, 'node_modules/syncano-mock')).sort()
+  if (installed.join() !== SHIPPED.join()) {
+    throw new Error(`The tarball ships ${installed.join(', ')}.`)
+  }
 }
 
 function copy(from: string, dir: string, as?: string): void {
