@@ -1,5 +1,6 @@
 import { ApiError } from '../errors/api-error.ts'
 import { messages } from '../errors/messages.ts'
+import { pythonInt } from '../utils/python-int.ts'
 
 /** What `paginate` reads from the request. */
 export interface PageRequest {
@@ -29,21 +30,6 @@ const MAX_PK = 2147483647
 
 /** `default_paginate_query_params`: the only request params links keep. */
 const LINK_PARAMS = ['page_size', 'ordering'] as const
-
-/**
- * The whitespace Python 3.7's `int()` strips from both ends: ASCII
- * `\t\n\v\f\r` and space, and every non-ASCII `str.isspace` character
- * (`_PyUnicode_TransformDecimalAndSpaceToASCII` keeps ASCII as is, so
- * `\x1c`-`\x1f` are not stripped).
- */
-const PYTHON_SPACE =
-  '[\\t-\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a' +
-  '\\u2028\\u2029\\u202f\\u205f\\u3000]'
-
-/** What Python 3.7's `int(text)` accepts in base 10 (ASCII digits only). */
-const PYTHON_INT = new RegExp(
-  `^${PYTHON_SPACE}*([+-]?)([0-9](?:_?[0-9])*)${PYTHON_SPACE}*$`,
-)
 
 /** `direction` and `last_pk`, as the server's `Cursor` namedtuple. */
 interface Cursor {
@@ -123,18 +109,6 @@ function lastValue(query: URLSearchParams, name: string): string | null {
   return query.getAll(name).at(-1) ?? null
 }
 
-/**
- * Python's `int(text)`: surrounding whitespace, a sign, and single
- * underscores between digits are allowed. Huge values lose precision, which
- * is harmless: every caller compares them with numbers far below 2 ** 53.
- */
-function parsePythonInt(text: string): number | null {
-  const match = PYTHON_INT.exec(text)
-  if (!match) return null
-  const value = Number(match[2]?.replaceAll('_', ''))
-  return match[1] === '-' && value !== 0 ? -value : value
-}
-
 function malformedPage(): ApiError {
   return ApiError.detail(400, messages.incorrectPage)
 }
@@ -146,7 +120,7 @@ function malformedPage(): ApiError {
 function readPageSize(query: URLSearchParams): number {
   const raw = lastValue(query, 'page_size')
   if (raw === null) return PAGE_SIZE
-  const size = parsePythonInt(raw)
+  const size = pythonInt(raw)
   if (size === null || size < 0) throw malformedPage()
   return Math.min(size, PAGE_SIZE)
 }
@@ -163,7 +137,7 @@ function readAscending(query: URLSearchParams): boolean {
 function readDirection(query: URLSearchParams): 0 | 1 | null {
   const raw = lastValue(query, 'direction')
   if (raw === null) return null
-  const direction = parsePythonInt(raw)
+  const direction = pythonInt(raw)
   if (direction !== 0 && direction !== 1) throw malformedPage()
   return direction
 }
@@ -176,7 +150,7 @@ function readDirection(query: URLSearchParams): 0 | 1 | null {
 function readLastPk(query: URLSearchParams): number | null {
   const raw = lastValue(query, 'last_pk')
   if (raw === null) return null
-  const lastPk = parsePythonInt(raw)
+  const lastPk = pythonInt(raw)
   if (lastPk === null || lastPk < 0 || lastPk > MAX_PK) throw malformedPage()
   return lastPk
 }

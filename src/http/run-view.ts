@@ -7,6 +7,7 @@ import type {
   UserRecord,
 } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
+import { pythonInt } from '../utils/python-int.ts'
 import { fieldFilterOf } from './field-filter.ts'
 import { authenticate } from './authenticate.ts'
 import { negotiate } from './negotiate.ts'
@@ -175,15 +176,17 @@ function findParents(
   return none
 }
 
-/** Looks a URL id up; an id that is not an integer finds nothing. */
+/**
+ * Looks a URL id up as Django does, through `int()`: a sign, surrounding
+ * whitespace and underscores between digits are read, anything else that
+ * is not an integer finds nothing.
+ */
 export function findById<T>(
   written: string | undefined,
   find: (id: number) => T | undefined,
 ): T | undefined {
-  if (written === undefined || !/^\d+$/.test(written)) return undefined
-
-  const id = Number(written)
-  return id <= 2147483647 ? find(id) : undefined
+  const id = written === undefined ? null : pythonInt(written)
+  return id !== null && id > 0 && id <= 2147483647 ? find(id) : undefined
 }
 
 /**

@@ -228,6 +228,34 @@ describe('GET users/<id>/', () => {
     expect(response.body).toEqual(janeBody('docs', '/v1/instances/my-instance'))
   })
 
+  // Django looks a pk up through int(), which takes a sign, surrounding
+  // whitespace and underscores between digits.
+  test.each(['%2B5', '%205%20', '0_5'])(
+    'returns the user given the id %s, which int() reads as 5',
+    async (id) => {
+      const response = await call(mock, 'GET', `users/${id}/`, {
+        apiKey: ACCOUNT,
+      })
+
+      expect(response.status).toBe(200)
+      expect(response.body).toEqual(
+        janeBody('docs', '/v1/instances/my-instance'),
+      )
+    },
+  )
+
+  test.each(['5_', '__5', '0x5', '5e0'])(
+    'returns 404 given the id %s, which int() refuses',
+    async (id) => {
+      const response = await call(mock, 'GET', `users/${id}/`, {
+        apiKey: ACCOUNT,
+      })
+
+      expect(response.status).toBe(404)
+      expect(response.body).toEqual({ detail: 'Not found' })
+    },
+  )
+
   test('returns the user given a username__startswith it matches once stripped', async () => {
     const response = await call(
       mock,

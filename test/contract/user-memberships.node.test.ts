@@ -210,6 +210,20 @@ describe('GET users/<user_id>/groups/', () => {
     }
   })
 
+  // `validate_field` reads the parent id with AutoField.to_python, int().
+  test('lists the memberships given the user id with a sign', async () => {
+    const mock = mockOf()
+    const signed = await call(mock, 'GET', 'users/%2B5/groups/', {
+      apiKey: ACCOUNT,
+    })
+    const plain = await call(mock, 'GET', 'users/5/groups/', {
+      apiKey: ACCOUNT,
+    })
+    expect(signed.status).toBe(200)
+    expect(signed.body).toEqual(plain.body)
+    expect((plain.body as { objects: unknown[] }).objects).toHaveLength(1)
+  })
+
   test('answers 404 "User was not found." given a deleted user', async () => {
     const mock = mockOf()
     await call(mock, 'DELETE', 'users/5/', { apiKey: ACCOUNT })
