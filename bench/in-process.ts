@@ -17,6 +17,12 @@ export interface LatencyFigures {
   median: number
   p95: number
   samples: number
+  /**
+   * Milliseconds of the process's CPU time per request: the median over
+   * rounds of a fixed number of requests. Unlike the latency, it does not
+   * count the time the process waited for a core that others held.
+   */
+  cpu: number
 }
 
 /** How long each in-process case runs. */
@@ -30,6 +36,8 @@ export interface InProcessOptions {
 const SMALL_USERS = 100
 /** Rounds the cases take turns in; see `runCases`. */
 const ROUNDS = 5
+/** Requests per batch of the CPU time rounds. */
+const CPU_BATCH = 100
 const SMALL_ORIGIN = 'https://small.bench'
 const LARGE_ORIGIN = 'https://large.bench'
 const BARE_ORIGIN = 'https://bare.bench'
@@ -99,8 +107,43 @@ async function runCases(
     }
   }
 
+  const cpu = await cpuPerRequest(cases, options.time)
   return new Map(
-    [...samples].map(([name, pooled]) => [name, figuresOf(name, pooled)]),
+    [...samples].map(([name, pooled]) => [
+      name,
+      { ...figuresOf(name, pooled), cpu: median(cpu.get(name) ?? []) },
+    ]),
+  )
+}
+
+/**
+ * The CPU time each case costs per request, from `process.cpuUsage()`
+ * around batches of requests, the cases taking turns batch by batch.
+ */
+async function cpuPerRequest(
+  cases: ReadonlyArray<[string, () => Promise<void>]>,
+  time: number,
+): Promise<Map<string, Array<number>>> {
+  const perRound = new Map<string, Array<number>>()
+  const rounds = Math.max(3, Math.round(time / 200))
+
+  for (let pass = 0; pass < rounds; pass++) {
+    for (const [name, run] of cases) {
+      const before = process.cpuUsage()
+      for (let request = 0; request < CPU_BATCH; request++) await run()
+      const used = process.cpuUsage(before)
+      const figures = perRound.get(name) ?? []
+      figures.push((used.user + used.system) / 1000 / CPU_BATCH)
+      perRound.set(name, figures)
+    }
+  }
+  return perRound
+}
+
+function median(values: Array<number>): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
   )
 }
 
@@ -153,7 +196,10 @@ function samplesOf(task: Bench['tasks'][number]): Array<number> {
   return [...(result.latency.samples ?? [])]
 }
 
-function figuresOf(name: string, pooled: Array<number>): LatencyFigures {
+function figuresOf(
+  name: string,
+  pooled: Array<number>,
+): Omit<LatencyFigures, 'cpu'> {
   const sorted = pooled.sort((a, b) => a - b)
   return {
     name,

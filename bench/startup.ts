@@ -39,7 +39,7 @@ export function measureStartup(users: number): Promise<StartupFigures> {
 export async function measureReset(
   users: number,
   time: number,
-): Promise<LatencyFigures> {
+): Promise<Omit<LatencyFigures, 'cpu'>> {
   const mock = createSyncanoMock({ fixtures: benchFixtures(users) })
   await mock.ready
 
