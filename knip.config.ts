@@ -2,8 +2,8 @@ import type { KnipConfig } from 'knip'
 
 // Entry points beyond those knip finds itself (package.json scripts, the
 // vitest and Storybook configurations): the sources of the package entries
-// and the command line, the README's examples and the benchmark servers,
-// which run as child processes.
+// and the command line, the README's examples, and the benchmark servers
+// and the load suite's server, which run as child processes.
 const config: KnipConfig = {
   entry: [
     'src/index.ts',
@@ -11,6 +11,7 @@ const config: KnipConfig = {
     'src/browser/index.ts',
     'examples/*.ts',
     'bench/servers/*.ts',
+    'test/reliability/support/load-server.ts',
     'test/package/consumers/**/*.{ts,cjs}',
   ],
   project: [
