@@ -59,6 +59,7 @@ export const messages = {
   minValue: (min: number) =>
     `Ensure this value is greater than or equal to ${min}.`,
   validNumber: 'A valid number is required.',
+  stringTooLarge: 'String value too large.',
   invalidBoolean: 'Not a valid boolean.',
   datetimeFormat:
     'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm:ss.uuuuuuZ.',

@@ -1,6 +1,7 @@
 import { messages } from '../errors/messages.ts'
 import type { ProfileField } from '../model/schemas.ts'
 import { charField, type FieldResult } from './char-field.ts'
+import { pythonInt } from '../utils/python-int.ts'
 import { pythonStr } from './python-str.ts'
 
 const TRUE_VALUES = new Set<unknown>([
@@ -37,6 +38,13 @@ const FALSE_VALUES = new Set<unknown>([
   0,
   false,
 ])
+/**
+ * Decimal text Python's `float()` reads: underscores only between digits,
+ * no hexadecimal. Infinity and NaN are left out, as the server refuses them.
+ */
+const PYTHON_FLOAT =
+  /^\s*[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?\s*$/
+
 /** Checked after FALSE_VALUES, so `n` and `N` are false. */
 const NULL_VALUES = new Set<unknown>(['n', 'N', 'null', 'Null', 'NULL', ''])
 
@@ -184,26 +192,39 @@ function jsonObjectOf(text: string): unknown {
   }
 }
 
-/** DRF `IntegerField`: an integer, or text of one, with an optional `.0`. */
+/**
+ * DRF `IntegerField`: `int()` of the value's text once a `.0` ending is
+ * cut, so text of an integer, with its sign, spaces and underscores, too.
+ */
 function integerField(value: unknown): FieldResult<number> {
-  const text = typeof value === 'boolean' ? 'True' : pythonStr(value)
-  const cleaned = text.replace(/\.0*\s*$/, '').trim()
-
-  if (typeof value !== 'object' && /^[-+]?\d+$/.test(cleaned)) {
-    return { ok: true, value: Number(cleaned) }
+  if (isTooLong(value)) return { ok: false, errors: [messages.stringTooLarge] }
+  if (typeof value === 'object') {
+    return { ok: false, errors: [messages.validInteger] }
   }
+
+  const text = typeof value === 'boolean' ? 'True' : pythonStr(value)
+  const integer = pythonInt(text.replace(/\.0*\s*$/, ''))
+  if (integer !== null) return { ok: true, value: integer }
   return { ok: false, errors: [messages.validInteger] }
 }
 
-/** DRF `FloatField`: anything Python's `float()` reads. */
+/** DRF `FloatField`: `float()`, but no infinity or NaN (the server's own rule). */
 function floatField(value: unknown): FieldResult<number> {
+  if (isTooLong(value)) return { ok: false, errors: [messages.stringTooLarge] }
   if (typeof value === 'number') return { ok: true, value }
   if (typeof value === 'boolean') return { ok: true, value: value ? 1 : 0 }
 
   const number =
-    typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+    typeof value === 'string' && PYTHON_FLOAT.test(value)
+      ? Number(value.trim().replaceAll('_', ''))
+      : NaN
   if (Number.isFinite(number)) return { ok: true, value: number }
   return { ok: false, errors: [messages.validNumber] }
+}
+
+/** DRF's guard on number fields: text over 1,000 characters. */
+function isTooLong(value: unknown): boolean {
+  return typeof value === 'string' && [...value].length > 1000
 }
 
 /**

@@ -786,6 +786,40 @@ describe('POST users/ with typed profile fields', () => {
     },
   )
 
+  // DRF's FloatField reads text with Python's float(): no hexadecimal, but
+  // underscores between digits, and no text over 1,000 characters.
+  test.each([
+    ['0x10', '0x10', 'A valid number is required.'],
+    ['1e', '1e', 'A valid number is required.'],
+    ['of 1,001 digits', '1'.repeat(1001), 'String value too large.'],
+  ])(
+    'returns 400 and creates nothing given the float %s',
+    async (_, score, message) => {
+      const response = await call(mock, 'POST', 'users/', {
+        apiKey: ACCOUNT,
+        body: { username: 'gordon', password: 'x', profile: { score } },
+      })
+
+      expect(response.status).toBe(400)
+      expect(response.body).toEqual({ profile: { score: [message] } })
+      expect(mock.db.users.count()).toBe(0)
+    },
+  )
+
+  test.each([
+    ['1_000.5', 1000.5],
+    [' .5e1 ', 5],
+  ])('stores the float %j as %s', async (score, stored) => {
+    const response = await call(mock, 'POST', 'users/', {
+      apiKey: ACCOUNT,
+      body: { username: 'gordon', password: 'x', profile: { score } },
+    })
+
+    expect(response.status).toBe(201)
+    expect(response.body).toMatchObject({ profile: { score: stored } })
+    expect(mock.db.profiles.all()[0]?.data.score).toBe(stored)
+  })
+
   // DRF 3.7.7's NullBooleanField reads these as null (NULL_VALUES); `n`
   // and `N` are false, as FALSE_VALUES is checked first.
   test.each([
