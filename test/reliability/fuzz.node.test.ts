@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
-import { createSyncanoMock, type Snapshot } from '../../src/index.ts'
+import {
+  createSyncanoMock,
+  type Snapshot,
+  type SyncanoMock,
+} from '../../src/index.ts'
 import { checkAnswer, type Answer } from './support/check-answer.ts'
 import {
   checkInvariants,
@@ -26,9 +30,15 @@ const REQUESTS = fuzzBudget()
 const PER_RUN = 20
 const TIMEOUT = 5_000
 
-const mock = createSyncanoMock({ fixtures: world })
+// The two dialects differ only in strings and the group's `name`: each run
+// of requests goes to one of them.
+const mocks = {
+  docs: createSyncanoMock({ fixtures: world }),
+  server: createSyncanoMock({ fixtures: world, dialect: 'server' }),
+}
+const starts = new Map<SyncanoMock, Snapshot>()
+let mock = mocks.docs
 const logged: Array<string> = []
-let start: Snapshot
 const tally = {
   requests: 0,
   invariants: 0,
@@ -37,7 +47,9 @@ const tally = {
 }
 
 beforeAll(async () => {
-  start = await mock.snapshot()
+  for (const each of Object.values(mocks)) {
+    starts.set(each, await each.snapshot())
+  }
   for (const level of ['error', 'warn', 'log', 'info', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...values) => {
       logged.push(values.map(String).join(' '))
@@ -110,14 +122,16 @@ async function sendChecked(spec: RequestSpec, ledger: IdLedger): Promise<void> {
 }
 
 test(
-  `answers ${REQUESTS} generated requests as the spec allows, keeping every invariant`,
+  `answers ${REQUESTS} generated requests in both dialects as the spec allows, keeping every invariant`,
   { timeout: Math.max(300_000, REQUESTS * 50) },
   async () => {
     await fc.assert(
       fc.asyncProperty(
+        fc.constantFrom(...(['docs', 'server'] as const)),
         fc.array(requestArbitrary, { minLength: PER_RUN, maxLength: PER_RUN }),
-        async (specs) => {
-          await mock.restore(start)
+        async (dialect, specs) => {
+          mock = mocks[dialect]
+          await mock.restore(starts.get(mock) as Snapshot)
           const ledger = new IdLedger(mock.db)
           for (const spec of specs) await sendChecked(spec, ledger)
         },
