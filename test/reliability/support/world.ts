@@ -43,8 +43,11 @@ export const instanceKeys: Record<string, ReadonlyArray<string>> = {
 /** Every key of the world, for generators to draw from. */
 export const allKeys: ReadonlyArray<string> = Object.values(worldKeys)
 
-/** The prefix of every password in the world, so a leak is easy to find. */
-export const PASSWORD_MARK = 'pw~'
+/**
+ * The prefix of every password in the world, so a leak is easy to find: no
+ * generated text other than a password holds it.
+ */
+export const PASSWORD_MARK = 'pwΩ~§'
 
 /** Groups `alpha` starts with: enough to take a user to the 32 limit. */
 export const ALPHA_GROUPS = 34
