@@ -9,6 +9,10 @@ import { queryParam } from '../utils/query-param.ts'
  * renderer, which is an Http404; then one media type of `Accept` must
  * match `application/json`. Only a missing header accepts anything.
  *
+ * Limitation: an `indent` parameter (`application/json; indent=4`) is
+ * accepted but not honoured: the server pretty-prints, the mock answers
+ * compact JSON with the same parsed body.
+ *
  * @example
  * negotiate(request, url.searchParams, 'server') // throws a 406 or a 404
  */
