@@ -104,6 +104,7 @@ async function serve(options: ServeOptions): Promise<void> {
   // Listen for signals first: a script that stops the server as soon as it
   // reads the banner must not find Node's default handler still in place.
   stopOnSignals(server)
+  process.stdout.on('error', ignoreClosedReader)
   process.stdout.write(formatBanner(mock, server.url))
 }
 
@@ -123,6 +124,14 @@ function stopOnSignals(server: StandaloneServer): void {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/**
+ * A reader that went away (`syncano-mock serve | head -3`) leaves the banner
+ * and the stop line nowhere to go; that must not crash the server.
+ */
+function ignoreClosedReader(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error
 }
 
 function parsePort(value: string): number {

@@ -123,4 +123,16 @@ describe('syncano-mock serve', { timeout: 30_000 }, () => {
       expect(after()).toBe(`Stopping on ${signal}.\n`)
     },
   )
+
+  test('stops cleanly on SIGTERM given a reader that went away', async () => {
+    const { child } = await serve(['--port', '0'])
+    const exit = once(child, 'exit')
+
+    // As `syncano-mock serve | head -3` leaves it: nobody reads stdout.
+    child.stdout?.destroy()
+    child.kill('SIGTERM')
+    const [code] = await exit
+
+    expect(code).toBe(0)
+  })
 })
