@@ -15,6 +15,10 @@ export default defineConfig({
           name: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.node.test.ts'],
           environment: 'node',
+          // Several suites start servers and child processes; on a loaded
+          // 2-core machine a few seconds is not enough for those to settle.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           // Type tests only; `npm run typecheck` reports errors in the sources.
           typecheck: {
             enabled: true,
