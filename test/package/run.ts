@@ -53,12 +53,15 @@ function run(command: string, args: Array<string>, cwd: string): string {
   })
 }
 
+let passed = 0
+
 async function step<T>(title: string, action: () => T): Promise<Awaited<T>> {
   const started = Date.now()
   process.stdout.write(`▸ ${title}\n`)
   const result = await action()
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   process.stdout.write(`  ok in ${seconds} s\n`)
+  passed++
   return result
 }
 
@@ -207,6 +210,9 @@ async function main(): Promise<void> {
   const dir = await step('CommonJS project: require()', () => commonjs(tarball))
   await step('npx syncano-mock serve answers a curl', () => serve(dir))
   rmSync(work, { recursive: true, force: true })
+  // The first failing step throws and exits non-zero, so a run that gets
+  // here passed every step; the closing line reads like a test runner's.
+  process.stdout.write(`package: ${passed} passed, 0 failed\n`)
 }
 
 await main()
