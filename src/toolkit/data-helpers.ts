@@ -20,6 +20,7 @@ import type {
   UserRecord,
 } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
+import { groupNameField } from '../validation/validate-group.ts'
 import { validateUserWrite } from '../validation/validate-user.ts'
 import { nextId } from '../views/next-id.ts'
 
@@ -46,7 +47,6 @@ export type NewGroup = Partial<
 export type NewApiKey = Partial<Omit<ApiKeyRecord, 'instance' | 'id'>>
 
 const USER_GROUP_MAX_COUNT = 32
-const SLUG = /^[a-z0-9_-]{1,64}$/
 
 /**
  * Arranges and reads one instance's data without HTTP, keeping every rule
@@ -293,13 +293,20 @@ export class DataHelpers {
     return written
   }
 
+  /** The API's name rules (`groupNameField`), then uniqueness. */
   #groupName(instance: InstanceRecord, name: string | null): string | null {
-    if (name === null) return null
+    const result = groupNameField(name)
+    if (!result.ok) {
+      throw invalid(
+        `invalid group name "${String(name)}": ${result.errors.join(' ')}`,
+      )
+    }
 
-    const written = name.trim().toLowerCase()
-    if (!SLUG.test(written))
-      throw invalid(`invalid group name "${name}": ${messages.invalidSlug}`)
-    if (this.state.db.groups.find('byName', key(instance.name, written))) {
+    const written = result.value
+    if (
+      written !== null &&
+      this.state.db.groups.find('byName', key(instance.name, written))
+    ) {
       throw invalid(`group name "${written}" is already taken.`)
     }
     return written

@@ -1,7 +1,7 @@
 import { messages } from '../errors/messages.ts'
 import { key, type Database } from '../model/database.ts'
 import type { GroupRecord, InstanceRecord } from '../model/schemas.ts'
-import { charField } from './char-field.ts'
+import { charField, type FieldResult } from './char-field.ts'
 import { pythonTypeName } from './python-str.ts'
 
 /** What a group write is checked against. */
@@ -107,12 +107,41 @@ function checkName(
   else changes.name = name
 }
 
+/**
+ * Validates a group name as `checkName` does, but for uniqueness: the rules
+ * that fixtures and `mock.data` share with the API. The name comes back
+ * trimmed and lowercase.
+ *
+ * @example
+ * groupNameField('1abc-')
+ * // { ok: false, errors: ['Value has to start with a letter.', ...] }
+ */
+export function groupNameField(value: unknown): FieldResult<string | null> {
+  const result = charField(value, {
+    maxLength: Number.POSITIVE_INFINITY,
+    allowNull: true,
+    lengthMessage: 'drf',
+  })
+  if (!result.ok || result.value === null) return result
+
+  const name = result.value.toLowerCase()
+  const problems = nameRuleProblems(name)
+  return problems.length > 0
+    ? { ok: false, errors: problems }
+    : { ok: true, value: name }
+}
+
 /** `UniqueValidator` among live groups, then the model's own validators. */
 function nameProblems(name: string, input: GroupWriteInput): Array<string> {
   const problems: Array<string> = []
   const holder = input.db.groups.find('byName', key(input.instance.name, name))
   if (holder && holder !== input.group) problems.push(messages.unique)
+  return [...problems, ...nameRuleProblems(name)]
+}
 
+/** The model's validators on `Group.name`, every message collected. */
+function nameRuleProblems(name: string): Array<string> {
+  const problems: Array<string> = []
   if (!/^[a-z]/.test(name)) problems.push(messages.startWithLetter)
   if (!/[a-z0-9]$/.test(name)) problems.push(messages.endWithLetterOrNumber)
   // Python counts code points, not UTF-16 units.

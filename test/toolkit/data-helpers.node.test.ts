@@ -259,3 +259,53 @@ describe('data readers', () => {
     )
   })
 })
+
+describe('data.createGroup names', () => {
+  test.each([
+    [
+      '1abc-',
+      'Value has to start with a letter. Value has to end with a letter or a number.',
+    ],
+    ['', 'This field may not be blank.'],
+    [
+      'a'.repeat(100),
+      'Ensure this value has at most 64 characters (it has 100).',
+    ],
+    [
+      'a b',
+      'Enter a valid value consisting of letters, numbers, underscores, hyphens.',
+    ],
+  ])('refuses the name %j with the API message', async (name, message) => {
+    const before = dump()
+
+    const error = await mock.data.createGroup({ name }).catch((e) => e)
+
+    expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+    expect(error.message).toBe(
+      `[syncano-mock] Failed to write data: invalid group name "${name}": ${message}`,
+    )
+    expect(dump()).toEqual(before)
+  })
+})
+
+describe('fixture profile values', () => {
+  test('are stored as users/ stores them', async () => {
+    const own = createSyncanoMock({
+      fixtures: {
+        instances: [
+          {
+            name: 'a',
+            profile_schema: [
+              { name: 'age', type: 'integer' },
+              { name: 'nickname', type: 'string' },
+            ],
+            users: [{ username: 'kate', profile: { age: '30' } }],
+          },
+        ],
+      },
+    })
+    await own.reset()
+
+    expect(own.data.profile(1)?.data).toEqual({ age: 30, nickname: null })
+  })
+})
