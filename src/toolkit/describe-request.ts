@@ -98,42 +98,91 @@ function readKeys(
   }
 }
 
+/** How deep the journal copies a body; deeper values become {@link DEEP}. */
+const MAX_DEPTH = 64
+
+/** What stands for a value nested deeper than {@link MAX_DEPTH}. */
+const DEEP = '[nested too deep]'
+
 /**
- * Replaces every `password` value, at any depth, with a mask.
+ * Replaces every `password` value, at any depth, with a mask, and every
+ * field name or string that spells "password" in any way as
+ * {@link maskText} does. The copy stops at {@link MAX_DEPTH}, so a body
+ * nested thousands deep cannot exhaust the stack.
  *
  * @example
  * mask({ username: 'jane', password: 'secret' })
  * // { username: 'jane', password: '********' }
  */
-function mask(value: unknown): unknown {
+function mask(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskText(value)
-  if (Array.isArray(value)) return value.map(mask)
-  if (!isObject(value)) return value
+  if (typeof value !== 'object' || value === null) return value
+  if (depth >= MAX_DEPTH) return DEEP
+  if (Array.isArray(value)) return value.map((item) => mask(item, depth + 1))
 
   return Object.fromEntries(
-    Object.entries(value).map(([name, item]) => [
-      maskText(name),
-      name === 'password' ? MASK : mask(item),
-    ]),
+    Object.entries(value).map(([name, item]) =>
+      name === 'password'
+        ? [name, MASK]
+        : spellsPassword(name)
+          ? [maskText(name), MASK]
+          : [name, mask(item, depth + 1)],
+    ),
   )
 }
 
 /**
- * Text with whatever follows a `password` name masked: a truncated JSON
- * body, or a body sent under the wrong media type (JSON or multipart parsed
- * as a form becomes odd field names and values), still carries the
- * password as written.
+ * Where a disguised "password" may begin: the word's start, or an escape
+ * (`\u0070`, `%70`, `&#112;`) that could spell one of its letters.
+ */
+const MAY_BEGIN_PASSWORD = /pass|[\\%]|&#/i
+
+/**
+ * Text with everything from the first place a "password" may begin masked,
+ * when it spells "password" in any way: in any case, through JSON, percent
+ * or HTML escapes, or split by other characters. Text the server could not
+ * parse (a truncated JSON body, a body under the wrong media type, JSON
+ * sent as a form field name) keeps its password wherever it was written, so
+ * the rule keeps nothing after it rather than guess where the value ends.
+ * One pass per step keeps it linear in the text's length.
+ *
+ * @example
+ * maskText('username=jane&pass%77ord=hunter2') // 'username=jane&********'
  */
 function maskText(text: string): string {
-  return text
-    .replace(
-      /(password"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"?|[^&,}\s]*)/gi,
-      `$1${MASK}`,
-    )
-    .replace(
-      /(password"?[^\n]*\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*/gi,
-      `$1${MASK}`,
-    )
+  if (!spellsPassword(text)) return text
+  const start = text.search(MAY_BEGIN_PASSWORD)
+  // Only letters split by other characters are left; cut at the first `p`.
+  const cut = start >= 0 ? start : Math.max(text.search(/p/i), 0)
+  return text.slice(0, cut) + MASK
+}
+
+/**
+ * Whether the text, with escapes decoded (twice, for escapes of escapes)
+ * and everything but letters dropped, holds "password" in any case.
+ */
+function spellsPassword(text: string): boolean {
+  let plain = text
+  for (let round = 0; round < 3; round++) plain = decodeEscapes(plain)
+  return plain
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase()
+    .includes('password')
+}
+
+/** Decodes JSON, JavaScript, percent and HTML escapes of characters. */
+function decodeEscapes(text: string): string {
+  return text.replace(
+    /\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})|\\x([0-9a-f]{2})|%([0-9a-f]{2})|&#x([0-9a-f]{1,6});?|&#([0-9]{1,7});?/gi,
+    (escape, ...codes: (string | undefined)[]) => {
+      const [brace, unicode, hex, percent, entityHex, entity] = codes
+      const code =
+        entity !== undefined
+          ? Number(entity)
+          : parseInt(brace ?? unicode ?? hex ?? percent ?? entityHex ?? '', 16)
+      return code <= 0x10ffff ? String.fromCodePoint(code) : escape
+    },
+  )
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -28,7 +28,16 @@ export interface JournalEntry {
   user: JournalUser | null
   /** The email of the admin whose account key was sent. */
   admin: string | null
-  /** The parsed body with every `password` masked; `null` without a body. */
+  /**
+   * The body, `null` without one: the parsed body with every `password`
+   * value masked, or the raw text when it did not parse. Any text (a field
+   * name, a string value, the raw body) that spells "password" in any way,
+   * through any case, escapes or characters between its letters, keeps
+   * only what comes before the first place such a spelling may begin (the
+   * word `pass`, `\`, `%` or `&#`), then `********`; a field so named has
+   * its value masked too. Values nested deeper than 64 levels read
+   * `'[nested too deep]'`.
+   */
   body: unknown
   status: number
   /** The answer's body: parsed JSON, text, or `null` when empty. */
