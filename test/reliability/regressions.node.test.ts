@@ -186,9 +186,12 @@ describe('HEAD', () => {
     ['users/99/', { apiKey: keys.account }, 404],
     ['users/1', { apiKey: keys.account }, 404],
     ['users/1/', { apiKey: keys.account }, 200],
-  ])('answers %s with %i and no body', async (path, options, status) => {
-    const answer = await call(mock, 'HEAD', path, options)
+  ])(
+    'answers %s (keys %o) with %i and no body',
+    async (path, options, status) => {
+      const answer = await call(mock, 'HEAD', path, options)
 
-    expect([answer.status, answer.body]).toEqual([status, null])
-  })
+      expect([answer.status, answer.body]).toEqual([status, null])
+    },
+  )
 })
