@@ -147,7 +147,7 @@ async function readAtMost(
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     size += read.value.byteLength
     if (size > limit) {
-      await reader.cancel()
+      discardRest(reader)
       return undefined
     }
     chunks.push(read.value)
@@ -156,15 +156,28 @@ async function readAtMost(
   return new Blob(chunks)
 }
 
+/**
+ * Reads and drops what is left of an oversized body for up to a second,
+ * in the background. Cancelling the stream at once closes the socket under
+ * a client that is still sending, which may then lose the 413 to an EPIPE;
+ * this way the answer goes out first, as nginx's lingering close does.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const deadline = Date.now() + 1000
+  const drop = async () => {
+    let read = await reader.read()
+    while (!read.done && Date.now() < deadline) read = await reader.read()
+    if (!read.done) await reader.cancel()
+  }
+  drop().catch(() => undefined)
+}
+
 function payloadTooLarge(limit: number): Response {
-  const response = json(413, {
+  return json(413, {
     detail:
       `${MESSAGE_PREFIX} Request body is over the standalone server's limit of ` +
       `${limit} bytes. Send a smaller body or raise the limit with --body-limit.`,
   })
-  // The rest of the body is never read, so the connection cannot be reused.
-  response.headers.set('connection', 'close')
-  return response
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {
