@@ -30,7 +30,7 @@ export async function handleRequest(
   const { request } = received
   try {
     const response = applyCors(request, await answer(state, received))
-    return request.method === 'HEAD' ? withoutBody(response) : response
+    return withoutHeadBody(request, response)
   } catch (error) {
     logger.error(
       'Failed to answer %s %s: %o',
@@ -38,7 +38,7 @@ export async function handleRequest(
       request.url,
       error,
     )
-    return applyCors(request, htmlServerError())
+    return withoutHeadBody(request, applyCors(request, htmlServerError()))
   }
 }
 
@@ -111,9 +111,19 @@ function tunnelledMethod(request: Request, body: RequestBody): string | null {
 
 /**
  * A HEAD answer keeps its status and headers and sends no body, whatever
- * failed: the server's HTTP layer drops the body of every HEAD response.
+ * answered it (a view, an error, a scenario, the billing or rate limit
+ * switch): the server's HTTP layer drops the body of every HEAD response.
+ * Any other answer, and a network error, is returned as it is.
+ *
+ * @example
+ * return withoutHeadBody(request, applyCors(request, response))
  */
-function withoutBody(response: Response): Response {
+export function withoutHeadBody(
+  request: Request,
+  response: Response,
+): Response {
+  if (request.method !== 'HEAD' || response.type === 'error') return response
+
   return new Response(null, {
     status: response.status,
     headers: response.headers,
