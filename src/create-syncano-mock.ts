@@ -11,7 +11,7 @@ import type { Dialect } from './glossary.ts'
 import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
 import { setDirectAnswer } from './http/direct-answer.ts'
-import { handleRequest } from './http/handle-request.ts'
+import { handleRequest, withoutHeadBody } from './http/handle-request.ts'
 import { receiveRequest, type ReceivedRequest } from './http/receive-request.ts'
 import { json, knownText } from './http/responses.ts'
 import { createClock } from './model/clock.ts'
@@ -205,7 +205,7 @@ async function answerWith(
   const override = scenarios.take(place)
   if (override) {
     if (override.type !== 'error') applyCors(request, override)
-    return { response: override, scenario: true }
+    return { response: withoutHeadBody(request, override), scenario: true }
   }
 
   const response =
@@ -225,7 +225,10 @@ async function standingAnswer(
   for (const [name, value] of Object.entries(error.headers)) {
     response.headers.set(name, value)
   }
-  return applyCors(received.request, response)
+  return withoutHeadBody(
+    received.request,
+    applyCors(received.request, response),
+  )
 }
 
 function rejectNetworkError(response: Response): Response {

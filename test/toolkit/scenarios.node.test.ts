@@ -289,6 +289,49 @@ describe('scenarios.billing', () => {
   })
 })
 
+describe('scenarios answering HEAD', () => {
+  const head = (path: string) =>
+    mock.fetch(
+      new Request(`${ORIGIN}/v1.1/instances/${INSTANCE}/${path}`, {
+        method: 'HEAD',
+        headers: { 'X-API-KEY': keys.account },
+      }),
+    )
+
+  test('sends no body with a respond() answer', async () => {
+    mock.scenarios.respond('HEAD users/1/', { status: 404 })
+
+    const response = await head('users/1/')
+
+    expect([response.status, await response.text()]).toEqual([404, ''])
+    expect(mock.journal.last()?.scenario).toBe(true)
+  })
+
+  test('sends no body with the rate limit 429', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))
+    mock.scenarios.rateLimit(1)
+
+    await head('users/')
+    const limited = await head('users/')
+    vi.useRealTimers()
+
+    expect([
+      limited.status,
+      limited.headers.get('retry-after'),
+      await limited.text(),
+    ]).toEqual([429, '1', ''])
+  })
+
+  test('sends no body with the billing 403', async () => {
+    mock.scenarios.billing('overdue_invoices')
+
+    const response = await head('users/')
+
+    expect([response.status, await response.text()]).toEqual([403, ''])
+  })
+})
+
 describe('scenarios with msw', () => {
   const server = setupServer(...mock.handlers)
   const url = `${ORIGIN}/v1.1/instances/${INSTANCE}/users/1/`
@@ -302,6 +345,20 @@ describe('scenarios with msw', () => {
     mock.scenarios.networkError('GET users/1/')
 
     await expect(fetch(url, { headers })).rejects.toThrow('Failed to fetch')
+  })
+
+  test('sends no body with a scenario answer to HEAD through msw', async () => {
+    mock.scenarios.respond('users/1/', { status: 200, body: { id: 1 } })
+    mock.scenarios.billing('overdue_invoices')
+
+    const answered = await fetch(url, { method: 'HEAD', headers })
+    const groups = await fetch(url.replace('users/1/', 'groups/'), {
+      method: 'HEAD',
+      headers,
+    })
+
+    expect([answered.status, await answered.text()]).toEqual([200, ''])
+    expect([groups.status, await groups.text()]).toEqual([403, ''])
   })
 
   test('gives way to a handler added with server.use()', async () => {
