@@ -4,7 +4,7 @@ import {
   SyncanoMockErrorCode,
 } from '../errors/syncano-mock-error.ts'
 import { messages } from '../errors/messages.ts'
-import { htmlServerError, json } from '../http/responses.ts'
+import { htmlServerError, json, JSON_CONTENT_TYPE } from '../http/responses.ts'
 import type { BillingStatus, MockState } from '../mock-state.ts'
 import {
   matchesRoute,
@@ -127,23 +127,99 @@ export class Scenarios {
   }
 }
 
-function replyAnswer(reply: ScenarioReply, state: MockState): () => Response {
-  const headers = reply.headers ?? {}
-  if (reply.detail !== undefined) {
-    return () =>
-      withHeaders(json(reply.status, { detail: reply.detail }), headers)
-  }
-  if (reply.body !== undefined) {
-    return () => withHeaders(json(reply.status, reply.body), headers)
-  }
-  if (reply.status === 204)
-    return () => new Response(null, { status: 204, headers })
-  if (reply.status === 500) return () => withHeaders(htmlServerError(), headers)
+/**
+ * The Fetch standard's null body statuses: a `Response` with one of them
+ * and a body cannot be made, so such a reply is refused when it is added.
+ */
+const BODILESS_STATUSES = new Set([204, 205, 304])
 
-  const detail = defaultDetail(reply.status, state)
-  const extra =
-    reply.status === 429 ? { 'retry-after': '1', ...headers } : headers
-  return () => withHeaders(json(reply.status, { detail }), extra)
+/**
+ * Checks a reply when it is added and serialises its body once, so a bad
+ * reply throws at the call instead of failing the request that meets it.
+ */
+function replyAnswer(reply: ScenarioReply, state: MockState): () => Response {
+  const headers = checkHeaders(reply.headers ?? {})
+  const status = checkStatus(reply)
+  const text = replyText(reply)
+  if (text !== null) {
+    return () => withHeaders(jsonText(status, text), headers)
+  }
+  if (BODILESS_STATUSES.has(status)) {
+    return () => new Response(null, { status, headers })
+  }
+  if (status === 500) return () => withHeaders(htmlServerError(), headers)
+
+  const detail = defaultDetail(status, state)
+  const extra = status === 429 ? { 'retry-after': '1', ...headers } : headers
+  return () => withHeaders(json(status, { detail }), extra)
+}
+
+function checkStatus(reply: ScenarioReply): number {
+  const { status } = reply
+  // `Response` takes 200 to 599; below is informational, above is not HTTP.
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw scenarioError(
+      `status "${String(status)}" is not an HTTP status. ` +
+        'Expected an integer from 200 to 599.',
+    )
+  }
+  if (
+    BODILESS_STATUSES.has(status) &&
+    (reply.body !== undefined || reply.detail !== undefined)
+  ) {
+    throw scenarioError(
+      `status "${status}" takes no body. Leave out "body" and "detail".`,
+    )
+  }
+  return status
+}
+
+/** The reply's body as JSON text, or `null` when it names none. */
+function replyText(reply: ScenarioReply): string | null {
+  if (reply.detail !== undefined) return serialise({ detail: reply.detail })
+  if (reply.body !== undefined) return serialise(reply.body)
+  return null
+}
+
+function serialise(body: unknown): string {
+  let text: string | undefined
+  try {
+    text = JSON.stringify(body)
+  } catch (error) {
+    throw scenarioError(
+      `the body cannot be sent as JSON: "${(error as Error).message}". ` +
+        'Pass plain data: objects, arrays, strings, numbers, booleans, null.',
+      error,
+    )
+  }
+  if (text === undefined) {
+    throw scenarioError(
+      `the body cannot be sent as JSON: "${typeof body}". ` +
+        'Pass plain data: objects, arrays, strings, numbers, booleans, null.',
+    )
+  }
+  return text
+}
+
+function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  try {
+    new Headers(headers)
+  } catch (error) {
+    throw scenarioError(
+      `the headers cannot be sent: "${(error as Error).message}". ` +
+        'Pass header names and values as HTTP allows them.',
+      error,
+    )
+  }
+  return headers
+}
+
+/** A JSON answer from text serialised once, when the scenario was added. */
+function jsonText(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'content-type': JSON_CONTENT_TYPE },
+  })
 }
 
 function defaultDetail(status: number, state: MockState): string {
@@ -151,10 +227,16 @@ function defaultDetail(status: number, state: MockState): string {
   if (status === 404) return messages.notFound(state.dialect)
   if (status === 429) return messages.throttled
 
-  throw new SyncanoMockError(
+  throw scenarioError(
+    `no default body for status "${status}". Pass "detail" or "body".`,
+  )
+}
+
+function scenarioError(message: string, cause?: unknown): SyncanoMockError {
+  return new SyncanoMockError(
     SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to add a scenario: no default body for status "${status}". ` +
-      'Pass "detail" or "body".',
+    `Failed to add a scenario: ${message}`,
+    cause === undefined ? undefined : { cause },
   )
 }
 

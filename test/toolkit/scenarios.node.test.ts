@@ -105,6 +105,104 @@ describe('scenarios.respond', () => {
         'Pass "detail" or "body".',
     )
   })
+
+  test.each([204, 205, 304])('throws given status %i with a body', (status) => {
+    expect(() =>
+      mock.scenarios.respond('GET users/', { status, body: { a: 1 } }),
+    ).toThrow(
+      `[syncano-mock] Failed to add a scenario: status "${status}" takes no body. ` +
+        'Leave out "body" and "detail".',
+    )
+    expect(() =>
+      mock.scenarios.respond('GET users/', { status, detail: 'Gone.' }),
+    ).toThrow(`status "${status}" takes no body`)
+  })
+
+  test.each([
+    ['199', 199],
+    ['600', 600],
+    ['200.5', 200.5],
+    ['NaN', Number.NaN],
+    ["'200'", '200' as unknown as number],
+  ])('throws given status %s', (_, status) => {
+    expect(() =>
+      mock.scenarios.respond('GET users/', { status, body: {} }),
+    ).toThrow(
+      `[syncano-mock] Failed to add a scenario: status "${String(status)}" is not an HTTP status. ` +
+        'Expected an integer from 200 to 599.',
+    )
+  })
+
+  test('throws given a body that is not JSON-serialisable', () => {
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+
+    for (const body of [circular, 1n, () => 1]) {
+      expect(() =>
+        mock.scenarios.respond('GET users/', { status: 200, body }),
+      ).toThrow(
+        expect.objectContaining({
+          name: 'SyncanoMockError',
+          code: 'INVALID_OPTION',
+          message: expect.stringMatching(
+            /^\[syncano-mock\] Failed to add a scenario: the body cannot be sent as JSON/,
+          ),
+        }),
+      )
+    }
+  })
+
+  test('throws given a header that cannot be sent', () => {
+    expect(() =>
+      mock.scenarios.respond('GET users/', {
+        status: 200,
+        body: {},
+        headers: { 'bad name': 'x' },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        message: expect.stringMatching(
+          /^\[syncano-mock\] Failed to add a scenario: the headers cannot be sent/,
+        ),
+      }),
+    )
+  })
+
+  test('keeps the mock answering after a rejected reply', async () => {
+    expect(() =>
+      mock.scenarios.respond('GET users/', { status: 204, body: { a: 1 } }),
+    ).toThrow()
+
+    const answer = await call(mock, 'GET', 'users/', { apiKey: keys.account })
+
+    expect(answer.status).toBe(200)
+  })
+
+  test('answers 204, 205 and 304 with no body given neither body nor detail', async () => {
+    mock.scenarios.respond('GET users/', { status: 304 })
+    mock.scenarios.respond('GET groups/', { status: 205 })
+
+    const users = await call(mock, 'GET', 'users/', { apiKey: keys.account })
+    const groups = await call(mock, 'GET', 'groups/', { apiKey: keys.account })
+
+    expect([users.status, users.body, groups.status, groups.body]).toEqual([
+      304,
+      null,
+      205,
+      null,
+    ])
+  })
+
+  test('sends the body as it was when the scenario was added', async () => {
+    const body = { id: 1 }
+    mock.scenarios.respond('GET users/1/', { status: 200, body })
+    body.id = 2
+
+    const answer = await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+
+    expect(answer.body).toEqual({ id: 1 })
+  })
 })
 
 describe('scenarios.networkError', () => {
