@@ -16,6 +16,7 @@ import {
   userRecordSchema,
 } from '../model/schemas.ts'
 import type { MockState } from '../mock-state.ts'
+import { checkSnapshot } from './check-snapshot.ts'
 
 type Tables = {
   [Name in keyof Database]: Array<ReturnType<Database[Name]['all']>[number]>
@@ -35,20 +36,24 @@ export interface Snapshot {
 const snapshotSchema = z.strictObject({
   version: z.literal(1),
   seed: z.number().int(),
-  tables: z.strictObject({
-    instances: z.array(instanceRecordSchema),
-    admins: z.array(adminRecordSchema),
-    apiKeys: z.array(apiKeyRecordSchema),
-    users: z.array(userRecordSchema),
-    profiles: z.array(profileRecordSchema),
-    groups: z.array(groupRecordSchema),
-    memberships: z.array(membershipRecordSchema),
-    socialTokens: z.array(socialTokenRecordSchema),
-  }),
+  tables: z
+    .strictObject({
+      instances: z.array(instanceRecordSchema),
+      admins: z.array(adminRecordSchema),
+      apiKeys: z.array(apiKeyRecordSchema),
+      users: z.array(userRecordSchema),
+      profiles: z.array(profileRecordSchema),
+      groups: z.array(groupRecordSchema),
+      memberships: z.array(membershipRecordSchema),
+      socialTokens: z.array(socialTokenRecordSchema),
+    })
+    .superRefine(checkSnapshot),
 })
 
 /**
- * Checks that a value is a snapshot, such as one read back from JSON. A bad
+ * Checks that a value is a snapshot, such as one read back from JSON: each
+ * record's shape, then what holds across records (unique ids, names and
+ * keys, references, one profile per user, sequences past every id). A bad
  * value fails with the JSON path of its first problem.
  *
  * @example
@@ -105,13 +110,28 @@ export async function restoreSnapshot(
   const checked = parseSnapshot(snapshot)
   await state.ready
   await state.exclusive(async () => {
-    for (const table of Object.values(state.db)) table.clear()
+    const previous = Object.fromEntries(
+      Object.entries(state.db).map(([name, table]) => [name, table.all()]),
+    ) as Tables
 
-    for (const [name, records] of Object.entries(checked.tables)) {
-      const table = state.db[name as keyof Database]
-      for (const record of records)
-        await table.insert(structuredClone(record) as never)
+    try {
+      await fillTables(state.db, checked.tables)
+    } catch (error) {
+      // The checks should leave no record a table refuses; should one slip
+      // through, the mock keeps the data it had rather than half of each.
+      await fillTables(state.db, previous)
+      throw error
     }
     state.faker.seed(checked.seed)
   })
+}
+
+async function fillTables(db: Database, tables: Tables): Promise<void> {
+  for (const table of Object.values(db)) table.clear()
+
+  for (const [name, records] of Object.entries(tables)) {
+    const table = db[name as keyof Database]
+    for (const record of records)
+      await table.insert(structuredClone(record) as never)
+  }
 }

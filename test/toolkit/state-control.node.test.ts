@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest'
-import { createSyncanoMock, type Snapshot } from '../../src/index.ts'
+import {
+  createSyncanoMock,
+  SyncanoMockError,
+  type Snapshot,
+} from '../../src/index.ts'
 import { call } from '../support/call.ts'
 import { keys } from '../support/fixture-keys.ts'
 
@@ -96,6 +100,163 @@ describe('snapshot and restore', () => {
       '[syncano-mock] Failed to restore a snapshot: $.version: Invalid input: expected 1.',
     )
     expect(dump()).toBe(before)
+  })
+})
+
+describe('restore of a snapshot that breaks the data', () => {
+  const oddKey = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345671'
+  const evenKey = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+
+  function group(id: number) {
+    return {
+      instance: 'my-instance',
+      id,
+      name: `extra-${id}`,
+      label: '',
+      description: '',
+    }
+  }
+
+  function joinGroups(tables: Snapshot['tables'], count: number): void {
+    for (let id = 10; id < 10 + count; id++) {
+      tables.groups.push(group(id))
+      tables.memberships.push({
+        instance: 'my-instance',
+        id: 100 + id,
+        user: 3,
+        group: id,
+      })
+    }
+    tables.instances[0]!.sequences.groups = 9 + count
+    tables.instances[0]!.sequences.memberships = 109 + count
+  }
+
+  test.each<[string, (tables: Snapshot['tables']) => void, string]>([
+    [
+      'two usernames that differ only in case',
+      (tables) => (tables.users[1]!.username = 'JANE'),
+      '$.tables.users[1].username: duplicate username (case-insensitive)',
+    ],
+    [
+      'a username with upper case letters',
+      (tables) => (tables.users[1]!.username = 'Kate'),
+      '$.tables.users[1].username: expected a lowercase, trimmed username of 1 to 64 characters',
+    ],
+    [
+      'an untrimmed username',
+      (tables) => (tables.users[1]!.username = 'kate '),
+      '$.tables.users[1].username: expected a lowercase, trimmed username of 1 to 64 characters',
+    ],
+    [
+      'a username of 65 characters',
+      (tables) => (tables.users[1]!.username = 'k'.repeat(65)),
+      '$.tables.users[1].username: expected a lowercase, trimmed username of 1 to 64 characters',
+    ],
+    [
+      'two users with one id',
+      (tables) => (tables.users[1]!.id = 1),
+      '$.tables.users[1].id: duplicate user id',
+    ],
+    [
+      'two users with one key',
+      (tables) => (tables.users[1]!.user_key = tables.users[0]!.user_key),
+      '$.tables.users[1].user_key: duplicate user key',
+    ],
+    [
+      'a user key with an odd last digit',
+      (tables) => (tables.users[0]!.user_key = oddKey),
+      '$.tables.users[0].user_key: expected an even last hex digit',
+    ],
+    [
+      'a user key that is not 40 hex digits',
+      (tables) => (tables.users[0]!.user_key = 'abc'),
+      '$.tables.users[0].user_key: expected 40 lowercase hex characters',
+    ],
+    [
+      'an API key with an even last digit',
+      (tables) => (tables.apiKeys[0]!.api_key = evenKey),
+      '$.tables.apiKeys[0].api_key: expected an odd last hex digit',
+    ],
+    [
+      'two API keys with one key',
+      (tables) => (tables.apiKeys[1]!.api_key = tables.apiKeys[0]!.api_key),
+      '$.tables.apiKeys[1].api_key: duplicate API key',
+    ],
+    [
+      'an account key with an odd last digit',
+      (tables) => (tables.admins[0]!.account_key = oddKey),
+      '$.tables.admins[0].account_key: expected an even last hex digit',
+    ],
+    [
+      'a user without a profile',
+      (tables) => tables.profiles.splice(0, 1),
+      '$.tables.users[0]: no profile is owned by user 1',
+    ],
+    [
+      'a second profile for one user',
+      (tables) => (tables.profiles[1]!.owner = 1),
+      '$.tables.profiles[1].owner: user 1 already owns a profile',
+    ],
+    [
+      'a membership of a user that does not exist',
+      (tables) => (tables.memberships[0]!.user = 999),
+      '$.tables.memberships[0].user: no user has the id 999',
+    ],
+    [
+      'a membership of a group that does not exist',
+      (tables) => (tables.memberships[0]!.group = 99),
+      '$.tables.memberships[0].group: no group has the id 99',
+    ],
+    [
+      'a user in more than 32 groups',
+      (tables) => joinGroups(tables, 33),
+      '$.tables.memberships[38].group: user 3 is in more than 32 groups',
+    ],
+    [
+      'a user sequence below the largest user id',
+      (tables) => (tables.instances[0]!.sequences.users = 0),
+      '$.tables.instances[0].sequences.users: below the largest id of its records (10)',
+    ],
+    [
+      'a profile sequence below the largest profile id',
+      (tables) => (tables.instances[0]!.sequences.objects = 9),
+      '$.tables.instances[0].sequences.objects: below the largest id of its records (10)',
+    ],
+    [
+      'a user of an instance that does not exist',
+      (tables) => (tables.users[2]!.instance = 'nowhere'),
+      '$.tables.users[2].instance: no instance has the name "nowhere"',
+    ],
+    [
+      'a social token of an instance that does not exist',
+      (tables) => (tables.socialTokens[0]!.instance = 'nowhere'),
+      '$.tables.socialTokens[0].instance: no instance has the name "nowhere"',
+    ],
+  ])('refuses %s and changes nothing', async (_, edit, problem) => {
+    await mock.data.createGroup({ name: 'kept' })
+    const snapshot = structuredClone(await mock.snapshot())
+    edit(snapshot.tables)
+    const before = dump()
+
+    const error = await mock.restore(snapshot).catch((caught) => caught)
+
+    expect(error).toBeInstanceOf(SyncanoMockError)
+    expect([error.code, error.message]).toEqual([
+      'INVALID_OPTION',
+      `[syncano-mock] Failed to restore a snapshot: ${problem}.`,
+    ])
+    expect(dump()).toBe(before)
+  })
+
+  test('accepts a user in exactly 32 groups', async () => {
+    const snapshot = structuredClone(await mock.snapshot())
+    joinGroups(snapshot.tables, 32)
+
+    await mock.restore(snapshot)
+
+    expect(
+      mock.db.memberships.list('byUser', 'my-instance\u00003'),
+    ).toHaveLength(32)
   })
 })
 
