@@ -1,5 +1,8 @@
 import type { SyncanoMock } from '../create-syncano-mock.ts'
-import { SyncanoMockError } from '../errors/syncano-mock-error.ts'
+import {
+  SyncanoMockError,
+  SyncanoMockErrorCode,
+} from '../errors/syncano-mock-error.ts'
 import { json, noContent } from '../http/responses.ts'
 import type { JournalFilter } from '../toolkit/journal.ts'
 
@@ -75,10 +78,15 @@ function filterOf(query: URLSearchParams): JournalFilter {
   return filter
 }
 
+/** A snapshot sent as the body; a body that is not JSON is refused. */
 async function readJson(request: Request): Promise<never> {
   try {
     return (await request.json()) as never
-  } catch {
-    return null as never
+  } catch (error) {
+    throw new SyncanoMockError(
+      SyncanoMockErrorCode.INVALID_OPTION,
+      'Failed to restore a snapshot: the body is not valid JSON.',
+      { cause: error },
+    )
   }
 }

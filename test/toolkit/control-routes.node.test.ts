@@ -103,6 +103,44 @@ describe('GET /__mock/snapshot and POST /__mock/restore', () => {
   })
 })
 
+describe('POST /__mock/restore with a bad body', () => {
+  test('answers 400 naming the first problem of a snapshot that breaks the data, and changes nothing', async () => {
+    const snapshot = await (await control('snapshot')).json()
+    snapshot.tables.users[1].username = 'JANE'
+    await api('users/1/', patchJane)
+
+    const response = await control('restore', {
+      method: 'POST',
+      body: JSON.stringify(snapshot),
+    })
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      detail:
+        '[syncano-mock] Failed to restore a snapshot: $.tables.users[1].username: duplicate username (case-insensitive).',
+      code: 'INVALID_OPTION',
+    })
+    expect(mock.data.user(1)?.username).toBe('janet')
+  })
+
+  test('answers 400 saying the body is not JSON, and changes nothing', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('restore', {
+      method: 'POST',
+      body: '{"version": 1,',
+    })
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      detail:
+        '[syncano-mock] Failed to restore a snapshot: the body is not valid JSON.',
+      code: 'INVALID_OPTION',
+    })
+    expect(mock.data.user(1)?.username).toBe('janet')
+  })
+})
+
 describe('unknown control routes', () => {
   test('answer 404 naming the route', async () => {
     const response = await control('nothing')
