@@ -11,7 +11,7 @@ import {
   type RoutePlace,
   type RoutePattern,
 } from './route-pattern.ts'
-import { createRateLimit } from './check-standing.ts'
+import { BILLING_MESSAGES, createRateLimit } from './check-standing.ts'
 
 /**
  * A canned answer. `detail` gives the usual `{"detail": "..."}` body; a
@@ -80,6 +80,7 @@ export class Scenarios {
 
   /** Waits before answering requests to a route, or to every route. */
   delay(milliseconds: number, route: RoutePattern = '*'): void {
+    checkDelay(milliseconds)
     this.#delays.push({ route, milliseconds })
   }
 
@@ -89,12 +90,14 @@ export class Scenarios {
    * own limit is 60 (`BILLING_RATE_LIMITS`).
    */
   rateLimit(perSecond: number | null): void {
+    if (perSecond !== null) checkRateLimit(perSecond)
     this.state.switches.rateLimit =
       perSecond === null ? null : createRateLimit(perSecond)
   }
 
   /** Puts the instance owner in a billing state (a 403); `null` clears it. */
   billing(status: BillingStatus | null): void {
+    if (status !== null) checkBilling(status)
     this.state.switches.billing = status
   }
 
@@ -125,6 +128,47 @@ export class Scenarios {
     )
     return delay?.milliseconds ?? 0
   }
+}
+
+/** The longest wait `setTimeout` keeps; a longer one fires at once. */
+const MAX_DELAY = 2 ** 31 - 1
+
+function checkDelay(milliseconds: number): void {
+  if (
+    typeof milliseconds === 'number' &&
+    milliseconds >= 0 &&
+    milliseconds <= MAX_DELAY
+  ) {
+    return
+  }
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to add a delay: "${String(milliseconds)}" is not a number of ` +
+      `milliseconds. Expected a number from 0 to ${MAX_DELAY}.`,
+  )
+}
+
+function checkRateLimit(perSecond: number): void {
+  if (Number.isSafeInteger(perSecond) && perSecond > 0) return
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to set the rate limit: "${String(perSecond)}" is not a number ` +
+      'of requests a second. Expected a positive integer, or null to switch ' +
+      'the limit off.',
+  )
+}
+
+function checkBilling(status: string): void {
+  if (Object.hasOwn(BILLING_MESSAGES, status)) return
+
+  const known = Object.keys(BILLING_MESSAGES).map((name) => `"${name}"`)
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to set the billing state: unknown state "${status}". ` +
+      `Expected ${known.join(', ')} or null.`,
+  )
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   vi,
 } from 'vitest'
 import { BILLING_MESSAGES, createSyncanoMock } from '../../src/index.ts'
+import { placeOf } from '../../src/toolkit/route-pattern.ts'
 import { call } from '../support/call.ts'
 import { INSTANCE, keys, ORIGIN } from '../support/fixture-keys.ts'
 
@@ -257,9 +258,43 @@ describe('scenarios.delay', () => {
       expect(performance.now() - started).toBeGreaterThanOrEqual(95)
     }
   })
+
+  test.each([
+    ['-1', -1],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['2147483648', 2 ** 31],
+    ["'50'", '50' as unknown as number],
+  ])('throws given %s milliseconds', (_, milliseconds) => {
+    expect(() => mock.scenarios.delay(milliseconds)).toThrow(
+      `[syncano-mock] Failed to add a delay: "${String(milliseconds)}" is not a number of milliseconds. ` +
+        'Expected a number from 0 to 2147483647.',
+    )
+    expect(
+      mock.scenarios.delayFor(
+        placeOf('GET', '/v1.1/instances/my-instance/users/'),
+      ),
+    ).toBe(0)
+  })
 })
 
 describe('scenarios.rateLimit', () => {
+  test.each([
+    ['0', 0],
+    ['-1', -1],
+    ['NaN', Number.NaN],
+    ['1.5', 1.5],
+    ['Infinity', Number.POSITIVE_INFINITY],
+  ])('throws given %s requests a second', async (_, perSecond) => {
+    expect(() => mock.scenarios.rateLimit(perSecond)).toThrow(
+      `[syncano-mock] Failed to set the rate limit: "${String(perSecond)}" is not a number of requests a second. ` +
+        'Expected a positive integer, or null to switch the limit off.',
+    )
+    expect(
+      (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+
   test('answers 429 with Retry-After: 1 beyond the limit of a second', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))
@@ -291,7 +326,10 @@ describe('scenarios.rateLimit', () => {
   })
 
   test('checks permissions before the limit', async () => {
-    mock.scenarios.rateLimit(0)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))
+    mock.scenarios.rateLimit(1)
+    await call(mock, 'GET', 'users/', { apiKey: keys.account })
 
     const anonymous = await call(mock, 'GET', 'users/')
     const badKey = await call(mock, 'GET', 'users/', {
@@ -300,6 +338,8 @@ describe('scenarios.rateLimit', () => {
     const missing = await call(mock, 'GET', 'users/999/groups/', {
       apiKey: keys.account,
     })
+    const limited = await call(mock, 'GET', 'users/', { apiKey: keys.account })
+    vi.useRealTimers()
 
     expect([anonymous.status, anonymous.body]).toEqual([403, denied])
     expect([badKey.status, badKey.body]).toEqual([
@@ -310,11 +350,13 @@ describe('scenarios.rateLimit', () => {
       404,
       { detail: 'User was not found.' },
     ])
+    expect([limited.status, limited.body]).toEqual([429, throttled])
   })
 
   test('is off again after rateLimit(null)', async () => {
-    mock.scenarios.rateLimit(0)
+    mock.scenarios.rateLimit(1)
     mock.scenarios.rateLimit(null)
+    await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
 
     expect(
       (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
@@ -323,6 +365,19 @@ describe('scenarios.rateLimit', () => {
 })
 
 describe('scenarios.billing', () => {
+  test('throws given an unknown billing state', async () => {
+    expect(() =>
+      mock.scenarios.billing('bogus' as keyof typeof BILLING_MESSAGES),
+    ).toThrow(
+      '[syncano-mock] Failed to set the billing state: unknown state "bogus". ' +
+        'Expected "no_active_subscription", "hard_limit_reached", ' +
+        '"free_limits_exceeded", "overdue_invoices" or null.',
+    )
+    expect(
+      (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+
   test.each(Object.entries(BILLING_MESSAGES))(
     'answers 403 with the message of %s',
     async (status, message) => {
