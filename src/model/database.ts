@@ -10,9 +10,18 @@ import {
 } from './schemas.ts'
 import { Table } from './table.ts'
 
-/** Joins the parts of an index key; no part may hold a NUL character. */
-export function key(...parts: Array<string | number>): string {
-  return parts.join('\u0000')
+/**
+ * Joins the parts of an index key; no part may hold a NUL character.
+ * Written out rather than with `join`, which costs an array per call: a
+ * seeded user is indexed under four keys.
+ */
+export function key(
+  first: string,
+  second: string | number,
+  third?: string | number,
+): string {
+  const pair = first + '\u0000' + second
+  return third === undefined ? pair : pair + '\u0000' + third
 }
 
 /**

@@ -137,6 +137,60 @@ describe('Table', () => {
     expect(table.list('byGroup', '1')).toEqual([row])
   })
 
+  test('stores records that the collection queries and deletes one by one', async () => {
+    const table = createTable()
+    const a = await table.insert({ id: 1, name: 'a', group: 1 })
+    const b = await table.insert({ id: 2, name: 'b', group: 1 })
+    const c = await table.insert({ id: 3, name: 'c', group: 2 })
+
+    expect(table.collection.findFirst((q) => q.where({ name: 'b' }))).toBe(b)
+    expect(table.collection.findMany((q) => q.where({ group: 1 }))).toEqual([
+      a,
+      b,
+    ])
+
+    table.remove(b)
+    expect(table.collection.all()).toEqual([a, c])
+    expect(table.collection.findFirst((q) => q.where({ name: 'c' }))).toBe(c)
+  })
+
+  test('copies the values it stores rather than keeping the given object', async () => {
+    const table = createTable()
+    await table.insert({ id: 1, name: 'a', group: 1 })
+    const values = { id: 2, name: 'b', group: 1 }
+
+    const row = await table.insert(values)
+    values.name = 'z'
+
+    expect(row).toEqual({ id: 2, name: 'b', group: 1 })
+    expect(row).not.toBe(values)
+  })
+
+  test('lets a create hook of the collection see every insert', async () => {
+    const table = createTable()
+    await table.insert({ id: 1, name: 'a', group: 1 })
+    const seen: Array<unknown> = []
+    table.collection.hooks.on('create', (event) => {
+      seen.push(event.data.record)
+    })
+
+    const row = await table.insert({ id: 2, name: 'b', group: 1 })
+
+    expect(seen).toEqual([row])
+    expect(table.find('byName', 'b')).toBe(row)
+  })
+
+  test('rejects an insert that fails the schema and stores nothing', async () => {
+    const table = createTable()
+    const row = await table.insert({ id: 1, name: 'a', group: 1 })
+
+    await expect(
+      table.insert({ id: 2, name: 'b', group: 'x' as never }),
+    ).rejects.toThrow()
+    expect(table.all()).toEqual([row])
+    expect(table.find('byId', '2')).toBe(undefined)
+  })
+
   test('throws a prefixed error given an index it does not have', () => {
     expect(() => createTable().find('byColour', 'red')).toThrow(
       '[syncano-mock] Unknown unique index "byColour".',

@@ -22,7 +22,7 @@ interface IndexSpec {
 const inInstance =
   (...names: Array<string>) =>
   (record: Fields) =>
-    key(String(record.instance), ...names.map((name) => String(record[name])))
+    [record.instance, ...names.map((name) => record[name])].join('\u0000')
 
 const SPECS: ReadonlyArray<IndexSpec> = [
   spec('instances', 'byName', true, (r) => String(r.name)),
