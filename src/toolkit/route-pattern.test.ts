@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { matchesRoute, placeOf } from './route-pattern.ts'
+import { matchRoute } from '../http/routes.ts'
+import { views } from '../views/views.ts'
+import {
+  checkRoutePattern,
+  matchesRoute,
+  placeOf,
+  USERS_AREA_ROUTES,
+} from './route-pattern.ts'
 
 const patch = placeOf('PATCH', '/v1.1/instances/my-instance/users/12/')
 
@@ -39,6 +46,7 @@ describe('matchesRoute', () => {
     ['users/*', true],
     ['*', true],
     ['PATCH *', true],
+    ['users/:/', false],
   ])('matches "%s": %s', (pattern, expected) => {
     expect(matchesRoute(pattern, patch)).toBe(expected)
   })
@@ -50,5 +58,69 @@ describe('matchesRoute', () => {
       matchesRoute('*', outside),
       matchesRoute('users/', outside),
     ]).toEqual([true, false])
+  })
+})
+
+describe('checkRoutePattern', () => {
+  test.each([
+    'PATCH users/:id/',
+    'users/2/',
+    'GET *',
+    '*',
+    'users/*',
+    '/users/12/',
+    'patch users/12/',
+    'users/:id/groups/',
+    'users/:id/:list/',
+    'user/:what/',
+    'groups/:group/users/:id/',
+    'user/auth/facebook/',
+    'classes/*',
+    'classes/user_profile/objects/:id/',
+    'HEAD user/',
+    'OPTIONS groups/',
+  ])('accepts "%s"', (pattern) => {
+    expect(() => checkRoutePattern(pattern, 'Failed')).not.toThrow()
+  })
+
+  test.each([
+    'users',
+    'users/:id',
+    '',
+    ' ',
+    'GET',
+    'FOO users/',
+    'users/?x=1',
+    'users/?x=1/',
+    'users/:/',
+    'users//',
+    'users/*/',
+    'users/1.5/',
+    'Users/',
+    'instances/my-instance/users/',
+    'v1.1/instances/my-instance/users/',
+    'users/1/reset_key/x/',
+    42 as unknown as string,
+  ])('rejects "%s"', (pattern) => {
+    expect(() =>
+      checkRoutePattern(pattern, 'Failed to add a scenario'),
+    ).toThrow(
+      `[syncano-mock] Failed to add a scenario: route "${String(pattern)}" matches no route of the users area. ` +
+        'Write an optional method, then a path below instances/<name>/ that ends in "/" ' +
+        '(":name" for any one segment) or in "*", such as "PATCH users/:id/", "users/2/" or "GET *".',
+    )
+  })
+})
+
+describe('USERS_AREA_ROUTES', () => {
+  test('names every view of the users area and only routes that exist', () => {
+    const reached = USERS_AREA_ROUTES.map(
+      (route) =>
+        matchRoute(`/v1.1/instances/i/${route.replace(/[:*][a-z]+/g, '1')}`)
+          ?.view,
+    )
+
+    expect(new Set(reached)).toEqual(new Set(Object.keys(views)))
+    expect(reached).toHaveLength(Object.keys(views).length)
   })
 })

@@ -1,3 +1,8 @@
+import {
+  SyncanoMockError,
+  SyncanoMockErrorCode,
+} from '../errors/syncano-mock-error.ts'
+
 /**
  * A route as a test names it: an optional method, then a path below
  * `instances/<name>/`, where `:name` stands for any one segment and `*` at
@@ -7,6 +12,47 @@ export type RoutePattern = string
 
 const METHOD = /^([a-z]+)\s+/i
 const INSTANCE_PATH = /^\/v1(?:\.1)?\/instances\/([^/]+)\/(.*)$/
+
+/** The methods a request may use: any other name is not a method. */
+const METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+])
+
+/** A URL path segment: a query, a fragment or a space cannot be part of one. */
+const SEGMENT = /^[^\s?#]*$/
+
+/** DRF's default lookup, the detail id of a users-area URL. */
+const DETAIL_ID = /^[^/.]+$/
+
+/**
+ * The users area's routes below `instances/<name>/`, in the patterns' own
+ * terms: `:x` is a detail id, `*x` any one segment. They restate the URL
+ * table of `src/http/routes.ts`, which a unit test holds them to.
+ */
+export const USERS_AREA_ROUTES: ReadonlyArray<string> = [
+  'users/',
+  'users/:id/',
+  'users/:id/reset_key/',
+  'users/:user/groups/',
+  'users/:user/groups/:id/',
+  'groups/',
+  'groups/:id/',
+  'groups/:group/users/',
+  'groups/:group/users/:id/',
+  'user/',
+  'user/auth/',
+  'user/auth/*backend/',
+  'classes/user_profile/objects/',
+  'classes/user_profile/objects/:id/',
+]
+
+const ROUTE_PARTS = USERS_AREA_ROUTES.map((route) => route.split('/'))
 
 /** Where a request went: its instance and the path below it. */
 export interface RoutePlace {
@@ -66,8 +112,81 @@ function matchesSegments(
 
     const segment = segments[index]
     if (segment === undefined) return false
-    if (part.startsWith(':') ? segment === '' : part !== segment) return false
+    if (isParam(part) ? segment === '' : part !== segment) return false
   }
 
   return pattern.length === segments.length
+}
+
+/**
+ * Throws unless a route pattern can match a route of the users area, so a
+ * mistyped pattern fails where it is written instead of never matching.
+ *
+ * @example
+ * checkRoutePattern('PATCH users/:id/', 'Failed to add a scenario') // passes
+ * checkRoutePattern('users', 'Failed to add a scenario') // throws
+ */
+export function checkRoutePattern(pattern: RoutePattern, action: string): void {
+  if (typeof pattern === 'string' && canMatch(pattern)) return
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `${action}: route "${String(pattern)}" matches no route of the users ` +
+      'area. Write an optional method, then a path below instances/<name>/ ' +
+      'that ends in "/" (":name" for any one segment) or in "*", such as ' +
+      '"PATCH users/:id/", "users/2/" or "GET *".',
+  )
+}
+
+function canMatch(pattern: RoutePattern): boolean {
+  const written = pattern.trim()
+  const method = METHOD.exec(written)
+  if (method && !METHODS.has(method[1]?.toUpperCase() ?? '')) return false
+
+  const path = (method ? written.slice(method[0].length) : written).replace(
+    /^\/+/,
+    '',
+  )
+  if (path === '*') return true
+
+  const parts = path.split('/')
+  if (!parts.every((part, index) => wellFormed(part, index, parts.length))) {
+    return false
+  }
+  return ROUTE_PARTS.some((route) => overlaps(parts, route))
+}
+
+/** `*` only at the end, no empty segment but the last, no `:` alone. */
+function wellFormed(part: string, index: number, count: number): boolean {
+  const last = index === count - 1
+  if (!SEGMENT.test(part) || part === ':') return false
+  if (part === '*' || part === '') return last
+  return !part.includes('*')
+}
+
+/** Whether some path matches both a pattern's parts and a route's. */
+function overlaps(
+  pattern: ReadonlyArray<string>,
+  route: ReadonlyArray<string>,
+): boolean {
+  for (const [index, part] of pattern.entries()) {
+    const segment = route[index]
+    if (segment === undefined) return false
+    if (part === '*') return true
+    if (!segmentsOverlap(part, segment)) return false
+  }
+
+  return pattern.length === route.length
+}
+
+function segmentsOverlap(part: string, segment: string): boolean {
+  if (isParam(part)) return segment !== ''
+  if (segment.startsWith(':')) return DETAIL_ID.test(part)
+  if (segment.startsWith('*')) return part !== ''
+  return part === segment
+}
+
+/** `:name` stands for one segment; a bare `:` is only the character. */
+function isParam(part: string): boolean {
+  return part.length > 1 && part.startsWith(':')
 }

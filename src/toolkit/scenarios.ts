@@ -7,6 +7,7 @@ import { messages } from '../errors/messages.ts'
 import { htmlServerError, json, JSON_CONTENT_TYPE } from '../http/responses.ts'
 import type { BillingStatus, MockState } from '../mock-state.ts'
 import {
+  checkRoutePattern,
   matchesRoute,
   type RoutePlace,
   type RoutePattern,
@@ -65,12 +66,14 @@ export class Scenarios {
     reply: ScenarioReply,
     options: ScenarioOptions = {},
   ): void {
+    checkRoutePattern(route, SCENARIO_FAILED)
     const answer = replyAnswer(reply, this.state)
     this.#overrides.push({ route, once: options.once ?? false, answer })
   }
 
   /** Fails requests to a route as a dropped connection does. */
   networkError(route: RoutePattern, options: ScenarioOptions = {}): void {
+    checkRoutePattern(route, SCENARIO_FAILED)
     this.#overrides.push({
       route,
       once: options.once ?? false,
@@ -81,6 +84,7 @@ export class Scenarios {
   /** Waits before answering requests to a route, or to every route. */
   delay(milliseconds: number, route: RoutePattern = '*'): void {
     checkDelay(milliseconds)
+    checkRoutePattern(route, 'Failed to add a delay')
     this.#delays.push({ route, milliseconds })
   }
 
@@ -129,6 +133,8 @@ export class Scenarios {
     return delay?.milliseconds ?? 0
   }
 }
+
+const SCENARIO_FAILED = 'Failed to add a scenario'
 
 /** The longest wait `setTimeout` keeps; a longer one fires at once. */
 const MAX_DELAY = 2 ** 31 - 1
@@ -279,7 +285,7 @@ function defaultDetail(status: number, state: MockState): string {
 function scenarioError(message: string, cause?: unknown): SyncanoMockError {
   return new SyncanoMockError(
     SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to add a scenario: ${message}`,
+    `${SCENARIO_FAILED}: ${message}`,
     cause === undefined ? undefined : { cause },
   )
 }

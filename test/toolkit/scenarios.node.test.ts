@@ -206,6 +206,36 @@ describe('scenarios.respond', () => {
   })
 })
 
+describe('scenario routes', () => {
+  test.each([
+    'users',
+    'users/:id',
+    '',
+    'GET',
+    'FOO users/',
+    'users/?x=1',
+    'users/:/',
+  ])('throws given the route "%s", which matches nothing', async (route) => {
+    const message =
+      `route "${route}" matches no route of the users area. ` +
+      'Write an optional method, then a path below instances/<name>/ that ends in "/" ' +
+      '(":name" for any one segment) or in "*", such as "PATCH users/:id/", "users/2/" or "GET *".'
+
+    expect(() => mock.scenarios.respond(route, { status: 404 })).toThrow(
+      `[syncano-mock] Failed to add a scenario: ${message}`,
+    )
+    expect(() => mock.scenarios.networkError(route)).toThrow(
+      `[syncano-mock] Failed to add a scenario: ${message}`,
+    )
+    expect(() => mock.scenarios.delay(10, route)).toThrow(
+      `[syncano-mock] Failed to add a delay: ${message}`,
+    )
+    expect(
+      (await call(mock, 'GET', 'users/1/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+})
+
 describe('scenarios.networkError', () => {
   test('rejects fetch with a TypeError once given once', async () => {
     mock.scenarios.networkError('POST user/auth/', { once: true })
