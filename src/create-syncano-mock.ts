@@ -11,6 +11,7 @@ import type { Dialect } from './glossary.ts'
 import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
 import { setDirectAnswer } from './http/direct-answer.ts'
+import { guardedClock } from './guarded-clock.ts'
 import { handleRequest, withoutHeadBody } from './http/handle-request.ts'
 import { receiveRequest, type ReceivedRequest } from './http/receive-request.ts'
 import { json, knownText } from './http/responses.ts'
@@ -41,7 +42,10 @@ export interface SyncanoMockOptions {
   fixtures?: FixturesInput
   /** `docs` (default) follows the documentation page, `server` the server. */
   dialect?: Dialect
-  /** Seeds generated records, ids and keys; the same seed, the same data. */
+  /**
+   * Seeds generated records, ids and keys; the same seed, the same data.
+   * An integer.
+   */
   seed?: number
   /**
    * The origin the handlers answer, `https://api.syncano.io` unless given;
@@ -53,6 +57,8 @@ export interface SyncanoMockOptions {
   /**
    * Milliseconds since the epoch for the timestamps of records written after
    * seeding; `Date.now` unless given. A fixed clock makes them repeatable.
+   * A reading that throws or is not a time from 0 to 8.64e15 is replaced
+   * by `Date.now()`, with a warning.
    */
   clock?: () => number
   /**
@@ -111,7 +117,7 @@ export function createSyncanoMock(
     options.fixtures ? 'fixtures option' : 'fixtures/default.json',
   )
   const dialect = checkDialect(options.dialect ?? fixtures.dialect ?? 'docs')
-  const seed = options.seed ?? fixtures.seed ?? DEFAULT_SEED
+  const seed = checkSeed(options.seed ?? fixtures.seed ?? DEFAULT_SEED)
   const db = createDatabase()
   const { faker, load, reload } = createFixturesLoader(db, fixtures, seed)
 
@@ -119,12 +125,12 @@ export function createSyncanoMock(
     db,
     dialect,
     faker,
-    now: createClock(options.clock),
+    now: createClock(guardedClock(options.clock)),
     ready: load(),
     exclusive: createMutex(),
     switches: { billing: null, rateLimit: null },
   }
-  const journal = new Journal(options.journalLimit)
+  const journal = new Journal(checkJournalLimit(options.journalLimit))
   const scenarios = new Scenarios(state)
   const base = parseBaseUrl(options.baseUrl)
   const answer = (request: Request) =>
@@ -242,5 +248,28 @@ function checkDialect(dialect: string): Dialect {
   throw new SyncanoMockError(
     SyncanoMockErrorCode.INVALID_OPTION,
     `Failed to create a mock: unknown dialect "${dialect}". Expected "docs" or "server".`,
+  )
+}
+
+function checkSeed(seed: number): number {
+  if (Number.isSafeInteger(seed)) return seed
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to create a mock: invalid seed "${String(seed)}". Expected an integer.`,
+  )
+}
+
+function checkJournalLimit(limit: number | undefined): number | undefined {
+  const valid =
+    limit === undefined ||
+    limit === Infinity ||
+    (Number.isSafeInteger(limit) && limit >= 0)
+  if (valid) return limit
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to create a mock: invalid journalLimit "${String(limit)}". ` +
+      'Expected an integer from 0, or Infinity.',
   )
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSyncanoMock as createCoreMock } from '../../src/index.ts'
 import { createSyncanoMock, setupSyncanoServer } from '../../src/node/index.ts'
 import { INSTANCE, keys } from '../support/fixture-keys.ts'
@@ -136,6 +136,137 @@ describe('the dialect option', () => {
           '[syncano-mock] Failed to create a mock: unknown dialect "django". ' +
           'Expected "docs" or "server".',
       }),
+    )
+  })
+})
+
+describe('the seed option', () => {
+  test.each([
+    ['NaN', Number.NaN],
+    ['1.5', 1.5],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ["'1'", '1' as unknown as number],
+  ])('throws INVALID_OPTION given %s', (_, seed) => {
+    expect(() => createCoreMock({ seed })).toThrow(
+      expect.objectContaining({
+        name: 'SyncanoMockError',
+        code: 'INVALID_OPTION',
+        message:
+          `[syncano-mock] Failed to create a mock: invalid seed "${String(seed)}". ` +
+          'Expected an integer.',
+      }),
+    )
+  })
+})
+
+describe('the journalLimit option', () => {
+  test.each([
+    ['-1', -1],
+    ['NaN', Number.NaN],
+    ['1.5', 1.5],
+    ["'10'", '10' as unknown as number],
+  ])('throws INVALID_OPTION given %s', (_, journalLimit) => {
+    expect(() => createCoreMock({ journalLimit })).toThrow(
+      expect.objectContaining({
+        name: 'SyncanoMockError',
+        code: 'INVALID_OPTION',
+        message:
+          `[syncano-mock] Failed to create a mock: invalid journalLimit "${String(journalLimit)}". ` +
+          'Expected an integer from 0, or Infinity.',
+      }),
+    )
+  })
+
+  test('keeps every entry given Infinity', () => {
+    expect(createCoreMock({ journalLimit: Infinity }).journal.limit).toBe(
+      Infinity,
+    )
+  })
+})
+
+describe('the clock option', () => {
+  const now = Date.UTC(2026, 0, 1)
+
+  async function createJanet(clock: () => number) {
+    const mock = createCoreMock({ clock })
+    return mock.fetch(
+      new Request(`https://api.syncano.io/v1.1/instances/${INSTANCE}/users/`, {
+        method: 'POST',
+        headers: {
+          'X-API-KEY': keys.account,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ username: 'janet', password: 'secret' }),
+      }),
+    )
+  }
+
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  test('throws INVALID_OPTION given a clock that is not a function', () => {
+    expect(() => createCoreMock({ clock: 5 as never })).toThrow(
+      expect.objectContaining({
+        name: 'SyncanoMockError',
+        code: 'INVALID_OPTION',
+        message:
+          '[syncano-mock] Failed to create a mock: invalid clock "5". ' +
+          'Expected a function that returns milliseconds since the epoch.',
+      }),
+    )
+  })
+
+  test.each([
+    ['1e16', 1e16],
+    ['NaN', Number.NaN],
+    ['-1', -1],
+    ["'1'", '1' as unknown as number],
+  ])(
+    'stamps records with the real time and warns given a clock that reads %s',
+    async (_, reading) => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+
+      const response = await createJanet(() => reading)
+      const body = (await response.json()) as {
+        profile: { created_at: string }
+      }
+
+      expect([response.status, body.profile.created_at]).toEqual([
+        201,
+        '2026-01-01T00:00:00.000000Z',
+      ])
+      expect(warn).toHaveBeenCalledWith(
+        '[syncano-mock] Failed to read the clock option: it read %o, not ' +
+          'milliseconds from 0 to 8640000000000000. Using Date.now() instead.',
+        reading,
+      )
+    },
+  )
+
+  test('stamps records with the real time and warns given a clock that throws', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(now)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const failure = new Error('stopped')
+
+    const response = await createJanet(() => {
+      throw failure
+    })
+    const body = (await response.json()) as {
+      profile: { created_at: string }
+    }
+
+    expect([response.status, body.profile.created_at]).toEqual([
+      201,
+      '2026-01-01T00:00:00.000000Z',
+    ])
+    expect(warn).toHaveBeenCalledWith(
+      '[syncano-mock] Failed to read the clock option: %o. Using Date.now() instead.',
+      failure,
     )
   })
 })
