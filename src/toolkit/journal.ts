@@ -1,4 +1,9 @@
-import { matchesRoute, placeOf, type RoutePattern } from './route-pattern.ts'
+import {
+  checkRoutePattern,
+  matchesRoute,
+  placeOf,
+  type RoutePattern,
+} from './route-pattern.ts'
 
 /** How many entries a journal keeps unless told otherwise. */
 export const DEFAULT_JOURNAL_LIMIT = 1000
@@ -81,8 +86,14 @@ export class Journal {
     return this.#entries
   }
 
-  /** The entries that match every field of the filter. */
+  /**
+   * The entries that match every field of the filter. Throws given a route
+   * pattern that can match no route, as a mistyped one would find nothing.
+   */
   filter(filter: JournalFilter = {}): Array<JournalEntry> {
+    if (filter.route !== undefined) {
+      checkRoutePattern(filter.route, 'Failed to filter the journal')
+    }
     return this.#entries.filter((entry) => matchesFilter(entry, filter))
   }
 

@@ -46,6 +46,22 @@ describe('GET /__mock/journal', () => {
     ])
   })
 
+  test('answers 400 given a route that can match no route', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('journal?route=users')
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      detail:
+        '[syncano-mock] Failed to filter the journal: route "users" matches no route of the users area. ' +
+        'Write an optional method, then a path below instances/<name>/ that ends in "/" ' +
+        '(":name" for any one segment) or in "*", such as "PATCH users/:id/", "users/2/" or "GET *".',
+      code: 'INVALID_OPTION',
+    })
+    expect(mock.journal.entries).toHaveLength(1)
+  })
+
   test('is not itself recorded', async () => {
     await control('journal')
 

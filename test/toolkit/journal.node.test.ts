@@ -152,6 +152,22 @@ describe('journal.filter', () => {
     expect(entry?.body).toEqual({ profile: { nickname: 'Jay' } })
     expect(mock.journal.filter({ method: 'DELETE' })).toEqual([])
   })
+
+  test.each(['users', 'users/:id', 'FOO users/'])(
+    'throws given the route pattern "%s", which can match no route',
+    (route) => {
+      const message =
+        `[syncano-mock] Failed to filter the journal: route "${route}" matches no route of the users area. ` +
+        'Write an optional method, then a path below instances/<name>/ that ends in "/" ' +
+        '(":name" for any one segment) or in "*", such as "PATCH users/:id/", "users/2/" or "GET *".'
+
+      expect(() => mock.journal.filter({ route })).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', message }),
+      )
+      expect(() => mock.journal.last({ route })).toThrow(message)
+      expect(mock.journal.entries).toHaveLength(4)
+    },
+  )
 })
 
 describe('journal limit', () => {
