@@ -1,4 +1,4 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { Bench } from 'tinybench'
 import { createSyncanoMock, type SyncanoMock } from '../src/index.ts'
@@ -61,15 +61,52 @@ export async function measureInProcess(
   await Promise.all([small.ready, large.ready])
 
   const bare = await bareHandlers(small)
-  const server = setupServer(...bare, ...small.handlers, ...large.handlers)
+  const server = setupServer()
   server.listen({ onUnhandledRequest: 'error' })
 
+  // Each case runs with only its own handlers, as an app's tests set them
+  // up: msw tries handlers in order and reads a request's cookies for each
+  // one it tries, so a case behind another's handlers would pay for them.
+  let round = 0
+  const cases: Array<BenchCase> = [
+    ['bare PATCH', bare, () => send(BARE_ORIGIN, documentedPatch(round++))],
+    [
+      'PATCH small',
+      small.handlers,
+      () => send(SMALL_ORIGIN, documentedPatch(round++)),
+    ],
+    [
+      'PATCH large',
+      large.handlers,
+      () => send(LARGE_ORIGIN, documentedPatch(round++)),
+    ],
+    ['login small', small.handlers, () => send(SMALL_ORIGIN, login())],
+    ['login large', large.handlers, () => send(LARGE_ORIGIN, login())],
+    ['bare list', bare, () => send(BARE_ORIGIN, userPage())],
+    ['list large', large.handlers, () => send(LARGE_ORIGIN, userPage())],
+  ]
+  // Switched by the request itself rather than by a hook: tinybench calls
+  // a task outside its hooks too.
+  let current: ReadonlyArray<RequestHandler> = []
+  const use = (handlers: ReadonlyArray<RequestHandler>) => {
+    if (handlers === current) return
+    server.resetHandlers(...handlers)
+    current = handlers
+  }
+
   try {
-    return await runCases(options)
+    return await runCases(cases, use, options)
   } finally {
     server.close()
   }
 }
+
+/** A case: its name, the handlers it runs with and one request of it. */
+type BenchCase = [
+  name: string,
+  handlers: ReadonlyArray<RequestHandler>,
+  run: () => Promise<void>,
+]
 
 /**
  * Runs the cases in rounds, each case a slice of the time per round, and
@@ -77,19 +114,11 @@ export async function measureInProcess(
  * every case alike instead of on the one that happened to be running.
  */
 async function runCases(
+  cases: ReadonlyArray<BenchCase>,
+  use: (handlers: ReadonlyArray<RequestHandler>) => void,
   options: InProcessOptions,
 ): Promise<Map<string, LatencyFigures>> {
   const samples = new Map<string, Array<number>>()
-  let round = 0
-  const cases: Array<[string, () => Promise<void>]> = [
-    ['bare PATCH', () => send(BARE_ORIGIN, documentedPatch(round++))],
-    ['PATCH small', () => send(SMALL_ORIGIN, documentedPatch(round++))],
-    ['PATCH large', () => send(LARGE_ORIGIN, documentedPatch(round++))],
-    ['login small', () => send(SMALL_ORIGIN, login())],
-    ['login large', () => send(LARGE_ORIGIN, login())],
-    ['bare list', () => send(BARE_ORIGIN, userPage())],
-    ['list large', () => send(LARGE_ORIGIN, userPage())],
-  ]
 
   for (let pass = 0; pass < ROUNDS; pass++) {
     const bench = new Bench({
@@ -97,7 +126,12 @@ async function runCases(
       warmupTime: pass === 0 ? 200 : 20,
       retainSamples: true,
     })
-    for (const [name, run] of cases) bench.add(name, run)
+    for (const [name, handlers, run] of cases) {
+      bench.add(name, () => {
+        use(handlers)
+        return run()
+      })
+    }
     await bench.run()
 
     for (const task of bench.tasks) {
@@ -107,7 +141,7 @@ async function runCases(
     }
   }
 
-  const cpu = await cpuPerRequest(cases, options.time)
+  const cpu = await cpuPerRequest(cases, use, options.time)
   return new Map(
     [...samples].map(([name, pooled]) => [
       name,
@@ -121,14 +155,16 @@ async function runCases(
  * around batches of requests, the cases taking turns batch by batch.
  */
 async function cpuPerRequest(
-  cases: ReadonlyArray<[string, () => Promise<void>]>,
+  cases: ReadonlyArray<BenchCase>,
+  use: (handlers: ReadonlyArray<RequestHandler>) => void,
   time: number,
 ): Promise<Map<string, Array<number>>> {
   const perRound = new Map<string, Array<number>>()
   const rounds = Math.max(3, Math.round(time / 200))
 
   for (let pass = 0; pass < rounds; pass++) {
-    for (const [name, run] of cases) {
+    for (const [name, handlers, run] of cases) {
+      use(handlers)
       const before = process.cpuUsage()
       for (let request = 0; request < CPU_BATCH; request++) await run()
       const used = process.cpuUsage(before)

@@ -2,10 +2,14 @@
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /**
- * The text of every answer `json` made, so the journal can note a body
- * without reading the stream and building a second response.
+ * Where an answer `json` made keeps its text, so the journal can note a
+ * body without reading the stream and building a second response. A
+ * property of the response, not a `WeakMap`: an entry in a weak map costs
+ * every request more than the rest of `json` but the stringify.
  */
-const texts = new WeakMap<Response, string>()
+const TEXT = Symbol('syncano-mock.text')
+
+type TextBearing = Response & { [TEXT]?: string }
 
 /**
  * A JSON answer as the server renders it: compact, non-ASCII characters as
@@ -16,11 +20,13 @@ const texts = new WeakMap<Response, string>()
  */
 export function json(status: number, body: unknown): Response {
   const text = JSON.stringify(body)
-  const response = new Response(text, {
+  const response: TextBearing = new Response(text, {
     status,
-    headers: { 'content-type': JSON_CONTENT_TYPE },
+    // A `Headers`, not a plain object: msw's interceptors make a second
+    // `Headers` of a plain object to note its raw header names.
+    headers: new Headers({ 'content-type': JSON_CONTENT_TYPE }),
   })
-  texts.set(response, text)
+  response[TEXT] = text
   return response
 }
 
@@ -32,7 +38,7 @@ export function json(status: number, body: unknown): Response {
  * knownText(json(200, { id: 1 })) // '{"id":1}'
  */
 export function knownText(response: Response): string | undefined {
-  return texts.get(response)
+  return (response as TextBearing)[TEXT]
 }
 
 /** A 204 with no body and no content type, as a DRF delete answers. */
