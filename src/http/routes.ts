@@ -30,8 +30,9 @@ export interface RouteMatch {
  * The server's URL patterns below `instances/<name>/`, each ending in a
  * slash: with `APPEND_SLASH = False`, a path without it matches nothing.
  * `:x` is a detail id (`[^/.]+`, DRF's default lookup), `*x` any segment.
+ * The toolkit's route patterns check against this table too.
  */
-const PATTERNS: ReadonlyArray<[string, ViewName]> = [
+export const ROUTE_PATTERNS: ReadonlyArray<readonly [string, ViewName]> = [
   ['users', 'userList'],
   ['users/:id', 'userDetail'],
   ['users/:id/reset_key', 'userResetKey'],
@@ -62,7 +63,7 @@ interface RouteNode {
   leaf: { view: ViewName; names: Array<string | null> } | null
 }
 
-const TREE = buildTree(PATTERNS)
+const TREE = buildTree(ROUTE_PATTERNS)
 const PREFIX = /^\/(v1|v1\.1)\/instances\/([^/]+)\/(.*)$/
 const DETAIL_ID = /^[^/.]+$/
 
@@ -124,7 +125,9 @@ function walk(
   return node.any && walk(node.any, segments, depth + 1)
 }
 
-function buildTree(patterns: ReadonlyArray<[string, ViewName]>): RouteNode {
+function buildTree(
+  patterns: ReadonlyArray<readonly [string, ViewName]>,
+): RouteNode {
   const root = emptyNode()
 
   for (const [pattern, view] of patterns) {

@@ -113,14 +113,54 @@ describe('checkRoutePattern', () => {
 })
 
 describe('USERS_AREA_ROUTES', () => {
-  test('names every view of the users area and only routes that exist', () => {
+  test('names every view of the users area once, in the form patterns use', () => {
     const reached = USERS_AREA_ROUTES.map(
       (route) =>
         matchRoute(`/v1.1/instances/i/${route.replace(/[:*][a-z]+/g, '1')}`)
           ?.view,
     )
 
+    expect(USERS_AREA_ROUTES).toContain('users/:id/')
+    expect(USERS_AREA_ROUTES).toContain('user/auth/*backend/')
     expect(new Set(reached)).toEqual(new Set(Object.keys(views)))
     expect(reached).toHaveLength(Object.keys(views).length)
   })
+
+  test.each([
+    'users/',
+    'users/1/',
+    'users/abc/',
+    'users/reset_key/',
+    'users/1.5/',
+    'users/1/reset_key/',
+    'users/1/reset_key/x/',
+    'users/1/groups/',
+    'users/1/groups/2/',
+    'users/1/groups/2/x/',
+    'groups/1/users/2/',
+    'groups/1.0/users/',
+    'user/',
+    'user/1/',
+    'user/auth/',
+    'user/auth/facebook/',
+    'user/auth/x.y/',
+    'classes/user_profile/objects/3/',
+    'classes/user_profile/objects/3.1/',
+    'classes/other/objects/',
+    'Users/',
+    'profiles/',
+  ])(
+    'accepts the path "%s" exactly when the request pipeline routes it',
+    (path) => {
+      const routed = matchRoute(`/v1.1/instances/i/${path}`) !== null
+      let accepted = true
+      try {
+        checkRoutePattern(path, 'Failed')
+      } catch {
+        accepted = false
+      }
+
+      expect(accepted).toBe(routed)
+    },
+  )
 })

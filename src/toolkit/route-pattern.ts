@@ -2,6 +2,7 @@ import {
   SyncanoMockError,
   SyncanoMockErrorCode,
 } from '../errors/syncano-mock-error.ts'
+import { ROUTE_PATTERNS } from '../http/routes.ts'
 
 /**
  * A route as a test names it: an optional method, then a path below
@@ -31,26 +32,13 @@ const SEGMENT = /^[^\s?#]*$/
 const DETAIL_ID = /^[^/.]+$/
 
 /**
- * The users area's routes below `instances/<name>/`, in the patterns' own
- * terms: `:x` is a detail id, `*x` any one segment. They restate the URL
- * table of `src/http/routes.ts`, which a unit test holds them to.
+ * The users area's routes below `instances/<name>/`, as patterns write
+ * them: `users/:id/`. Read from the URL table the handlers route by, so a
+ * route added there is one a pattern can name.
  */
-export const USERS_AREA_ROUTES: ReadonlyArray<string> = [
-  'users/',
-  'users/:id/',
-  'users/:id/reset_key/',
-  'users/:user/groups/',
-  'users/:user/groups/:id/',
-  'groups/',
-  'groups/:id/',
-  'groups/:group/users/',
-  'groups/:group/users/:id/',
-  'user/',
-  'user/auth/',
-  'user/auth/*backend/',
-  'classes/user_profile/objects/',
-  'classes/user_profile/objects/:id/',
-]
+export const USERS_AREA_ROUTES: ReadonlyArray<string> = ROUTE_PATTERNS.map(
+  ([pattern]) => `${pattern}/`,
+)
 
 const ROUTE_PARTS = USERS_AREA_ROUTES.map((route) => route.split('/'))
 
