@@ -11,16 +11,34 @@ import type {
   GroupRecord,
   InstanceRecord,
   MembershipRecord,
+  ProfileField,
   ProfileRecord,
   SocialTokenRecord,
   UserRecord,
 } from '../model/schemas.ts'
+import { profileField } from '../validation/profile-field.ts'
+import { groupNameField } from '../validation/validate-group.ts'
 
 /** Keys are stored lowercased, so a stored key has no upper case digit. */
 const STORED_KEY = /^[a-f0-9]{40}$/
 
 /** The longest username `users/` accepts. */
 const MAX_USERNAME_LENGTH = 64
+
+/** PostgreSQL's integer limit: no sequence hands out an id past it. */
+const MAX_ID = 2147483647
+
+/** What a custom profile field stores, by its type, for the message. */
+const STORED_VALUES: Record<ProfileField['type'], string> = {
+  string: 'a string of at most 128 characters',
+  text: 'a string of at most 32000 characters',
+  integer: 'an integer from -2147483648 to 2147483647',
+  reference: 'an integer from -2147483648 to 2147483647',
+  float: 'a finite number',
+  boolean: 'true or false',
+  datetime: 'a datetime as stored, such as "2024-01-31T09:05:00.000000Z"',
+  file: 'a string',
+}
 
 type Report = (path: Array<PropertyKey>, message: string) => void
 
@@ -73,9 +91,11 @@ export function checkSnapshot(
 
   checkAccess(tables, report)
   checkInstanceNames(tables, report)
+  checkIds(tables, report)
   checkUsers(tables.users, report)
   checkGroups(tables.groups, report)
   checkProfiles(tables, report)
+  checkProfileData(tables, report)
   checkMemberships(tables, report)
   findDuplicates(
     tables.socialTokens.map((token) =>
@@ -206,11 +226,94 @@ function checkGroups(groups: ReadonlyArray<GroupRecord>, report: Report): void {
     ),
     (index) => report(['groups', index, 'name'], 'duplicate group name'),
   )
+  // The rules fixtures and the API apply, on the name as they store it.
   for (const [index, { name }] of groups.entries()) {
-    if (name !== null && name !== name.trim().toLowerCase()) {
+    if (name === null) continue
+
+    const result = groupNameField(name)
+    if (!result.ok) {
+      report(['groups', index, 'name'], withoutStop(result.errors.join(' ')))
+    } else if (result.value !== name) {
       report(['groups', index, 'name'], 'expected a lowercase, trimmed name')
     }
   }
+}
+
+/**
+ * Every id a sequence handed out: 1 up to the server's integer limit, and
+ * sequences no further, so the next id is one the server could give.
+ */
+function checkIds(tables: SnapshotTables, report: Report): void {
+  for (const table of Object.values(SEQUENCE_TABLES)) {
+    for (const [index, record] of tables[table].entries()) {
+      if (record.id < 1 || record.id > MAX_ID) {
+        report([table, index, 'id'], `expected an id from 1 to ${MAX_ID}`)
+      }
+    }
+  }
+
+  for (const [index, instance] of tables.instances.entries()) {
+    for (const [sequence, last] of Object.entries(instance.sequences)) {
+      if (last < 0 || last > MAX_ID) {
+        report(
+          ['instances', index, 'sequences', sequence],
+          `expected 0 to ${MAX_ID}`,
+        )
+      }
+    }
+  }
+}
+
+/**
+ * A profile's custom data holds every field of its instance's
+ * `profile_schema` and nothing else, each null or a value as the views
+ * store it (what `profileField` gives back for it).
+ */
+function checkProfileData(tables: SnapshotTables, report: Report): void {
+  const schemas = new Map(
+    tables.instances.map((instance) => [
+      instance.name,
+      instance.profile_schema,
+    ]),
+  )
+
+  for (const [index, { instance, data }] of tables.profiles.entries()) {
+    const schema = schemas.get(instance)
+    if (!schema) continue
+    const path = ['profiles', index, 'data']
+
+    const names = new Set(schema.map((field) => field.name))
+    for (const name of Object.keys(data)) {
+      if (!names.has(name)) {
+        report([...path, name], "not a field of the instance's profile_schema")
+      }
+    }
+
+    for (const field of schema) {
+      if (!Object.hasOwn(data, field.name)) {
+        report([...path, field.name], 'missing: an unset field stores null')
+      } else if (!isStoredValue(field, data[field.name])) {
+        report(
+          [...path, field.name],
+          `expected ${STORED_VALUES[field.type]}, or null`,
+        )
+      }
+    }
+  }
+}
+
+/** Whether a value is one a field of this type stores: it reads back as itself. */
+function isStoredValue(field: ProfileField, value: unknown): boolean {
+  if (value === null) return true
+  if (typeof value === 'number' && !Number.isFinite(value)) return false
+
+  const result = profileField(field, value)
+  return result.ok && result.value === value
+}
+
+/** A field's messages end in a full stop; the snapshot's message adds one. */
+function withoutStop(message: string): string {
+  return message.replace(/\.$/, '')
 }
 
 /** Every user has exactly one profile, and a profile's group exists. */

@@ -248,6 +248,263 @@ describe('restore of a snapshot that breaks the data', () => {
     expect(dump()).toBe(before)
   })
 
+  function addField(
+    tables: Snapshot['tables'],
+    field: Snapshot['tables']['instances'][number]['profile_schema'][number],
+    value: unknown,
+  ): void {
+    tables.instances[0]!.profile_schema.push(field)
+    for (const profile of tables.profiles) profile.data[field.name] = null
+    tables.profiles[0]!.data[field.name] = value
+  }
+
+  const idRange = 'expected an id from 1 to 2147483647'
+
+  /** What restore() threw: its class, code and message. */
+  async function refusal(snapshot: Snapshot): Promise<unknown> {
+    const error = await mock.restore(snapshot).catch((caught) => caught)
+    return {
+      isMockError: error instanceof SyncanoMockError,
+      code: error?.code,
+      message: error?.message,
+    }
+  }
+
+  function refused(message: string): unknown {
+    return {
+      isMockError: true,
+      code: 'INVALID_OPTION',
+      message: `[syncano-mock] ${message}`,
+    }
+  }
+
+  test.each<[string, (tables: Snapshot['tables']) => void, string]>([
+    [
+      'a user id of 0',
+      (tables) => (tables.users[0]!.id = 0),
+      `$.tables.users[0].id: ${idRange}`,
+    ],
+    [
+      'a group id past the integer limit',
+      (tables) => (tables.groups[1]!.id = 2147483648),
+      `$.tables.groups[1].id: ${idRange}`,
+    ],
+    [
+      'a negative membership id',
+      (tables) => (tables.memberships[0]!.id = -1),
+      `$.tables.memberships[0].id: ${idRange}`,
+    ],
+    [
+      'an API key id of 0',
+      (tables) => (tables.apiKeys[0]!.id = 0),
+      `$.tables.apiKeys[0].id: ${idRange}`,
+    ],
+    [
+      'a profile id past the integer limit',
+      (tables) => (tables.profiles[0]!.id = 2147483648),
+      `$.tables.profiles[0].id: ${idRange}`,
+    ],
+    [
+      'a sequence past the integer limit',
+      (tables) => (tables.instances[0]!.sequences.users = 2147483648),
+      '$.tables.instances[0].sequences.users: expected 0 to 2147483647',
+    ],
+    [
+      'a negative sequence',
+      (tables) => (tables.instances[0]!.sequences.api_keys = -1),
+      '$.tables.instances[0].sequences.api_keys: expected 0 to 2147483647',
+    ],
+  ])('refuses %s and changes nothing', async (_, edit, problem) => {
+    await mock.data.createGroup({ name: 'kept' })
+    const snapshot = structuredClone(await mock.snapshot())
+    edit(snapshot.tables)
+    const before = dump()
+
+    expect(await refusal(snapshot)).toEqual(
+      refused(`Failed to restore a snapshot: ${problem}.`),
+    )
+    expect(dump()).toBe(before)
+  })
+
+  test.each<[string, (tables: Snapshot['tables']) => void, string]>([
+    [
+      'a profile without a field of the profile schema',
+      (tables) => delete tables.profiles[0]!.data.age,
+      '$.tables.profiles[0].data.age: missing: an unset field stores null',
+    ],
+    [
+      'a profile with a field the profile schema lacks',
+      (tables) => (tables.profiles[1]!.data.color = 'red'),
+      "$.tables.profiles[1].data.color: not a field of the instance's profile_schema",
+    ],
+    [
+      'an integer field holding text',
+      (tables) => (tables.profiles[0]!.data.age = '30'),
+      '$.tables.profiles[0].data.age: expected an integer from -2147483648 to 2147483647, or null',
+    ],
+    [
+      'an integer field holding a fraction',
+      (tables) => (tables.profiles[0]!.data.age = 1.5),
+      '$.tables.profiles[0].data.age: expected an integer from -2147483648 to 2147483647, or null',
+    ],
+    [
+      'an integer field past the integer limit',
+      (tables) => (tables.profiles[0]!.data.age = 2147483648),
+      '$.tables.profiles[0].data.age: expected an integer from -2147483648 to 2147483647, or null',
+    ],
+    [
+      'a string field holding a number',
+      (tables) => (tables.profiles[0]!.data.nickname = 5),
+      '$.tables.profiles[0].data.nickname: expected a string of at most 128 characters, or null',
+    ],
+    [
+      'a string field of 129 characters',
+      (tables) => (tables.profiles[0]!.data.nickname = 'n'.repeat(129)),
+      '$.tables.profiles[0].data.nickname: expected a string of at most 128 characters, or null',
+    ],
+    [
+      'a text field of 32001 characters',
+      (tables) =>
+        addField(tables, { name: 'bio', type: 'text' }, 't'.repeat(32001)),
+      '$.tables.profiles[0].data.bio: expected a string of at most 32000 characters, or null',
+    ],
+    [
+      'a float field holding text',
+      (tables) => addField(tables, { name: 'score', type: 'float' }, '1.5'),
+      '$.tables.profiles[0].data.score: expected a finite number, or null',
+    ],
+    [
+      'a float field holding infinity',
+      (tables) => addField(tables, { name: 'score', type: 'float' }, Infinity),
+      '$.tables.profiles[0].data.score: expected a finite number, or null',
+    ],
+    [
+      'a boolean field holding 1',
+      (tables) => addField(tables, { name: 'vip', type: 'boolean' }, 1),
+      '$.tables.profiles[0].data.vip: expected true or false, or null',
+    ],
+    [
+      'a datetime field without microseconds',
+      (tables) =>
+        addField(
+          tables,
+          { name: 'seen', type: 'datetime' },
+          '2024-01-31T09:05:00Z',
+        ),
+      '$.tables.profiles[0].data.seen: expected a datetime as stored, such as "2024-01-31T09:05:00.000000Z", or null',
+    ],
+    [
+      'a datetime field in lower case',
+      (tables) =>
+        addField(
+          tables,
+          { name: 'seen', type: 'datetime' },
+          '2024-01-31t09:05:00.000000z',
+        ),
+      '$.tables.profiles[0].data.seen: expected a datetime as stored, such as "2024-01-31T09:05:00.000000Z", or null',
+    ],
+    [
+      'a reference field holding text',
+      (tables) =>
+        addField(
+          tables,
+          { name: 'friend', type: 'reference', target: 'user' },
+          '1',
+        ),
+      '$.tables.profiles[0].data.friend: expected an integer from -2147483648 to 2147483647, or null',
+    ],
+    [
+      'a file field holding a number',
+      (tables) => addField(tables, { name: 'avatar', type: 'file' }, 1),
+      '$.tables.profiles[0].data.avatar: expected a string, or null',
+    ],
+  ])('refuses %s and changes nothing', async (_, edit, problem) => {
+    const snapshot = structuredClone(await mock.snapshot())
+    edit(snapshot.tables)
+    const before = dump()
+
+    expect(await refusal(snapshot)).toEqual(
+      refused(`Failed to restore a snapshot: ${problem}.`),
+    )
+    expect(dump()).toBe(before)
+  })
+
+  test('accepts every custom field type holding null or a value as stored', async () => {
+    const snapshot = structuredClone(await mock.snapshot())
+    addField(snapshot.tables, { name: 'bio', type: 'text' }, 'Hello ')
+    addField(snapshot.tables, { name: 'score', type: 'float' }, -2.5)
+    addField(snapshot.tables, { name: 'vip', type: 'boolean' }, false)
+    addField(
+      snapshot.tables,
+      { name: 'seen', type: 'datetime' },
+      '2024-01-31T09:05:00.000000Z',
+    )
+    addField(
+      snapshot.tables,
+      { name: 'friend', type: 'reference', target: 'user' },
+      -2147483648,
+    )
+    addField(snapshot.tables, { name: 'avatar', type: 'file' }, 'a.png')
+    snapshot.tables.profiles[0]!.data.age = 2147483647
+    snapshot.tables.profiles[0]!.data.nickname = 'n'.repeat(128)
+
+    await mock.restore(snapshot)
+
+    expect(mock.db.profiles.all()[0]?.data).toEqual({
+      nickname: 'n'.repeat(128),
+      age: 2147483647,
+      bio: 'Hello ',
+      score: -2.5,
+      vip: false,
+      seen: '2024-01-31T09:05:00.000000Z',
+      friend: -2147483648,
+      avatar: 'a.png',
+    })
+    expect(mock.db.profiles.all()[1]?.data.vip).toBeNull()
+  })
+
+  test('accepts ids and sequences at the integer limit', async () => {
+    const snapshot = structuredClone(await mock.snapshot())
+    snapshot.tables.apiKeys[0]!.id = 2147483647
+    snapshot.tables.instances[0]!.sequences.api_keys = 2147483647
+
+    await mock.restore(snapshot)
+
+    expect(mock.db.apiKeys.all()[0]?.id).toBe(2147483647)
+  })
+
+  test.each<[string, string]>([
+    ['1abc', 'Value has to start with a letter'],
+    ['abc-', 'Value has to end with a letter or a number'],
+    [
+      'a b',
+      'Enter a valid value consisting of letters, numbers, underscores, hyphens',
+    ],
+    ['a'.repeat(65), 'Ensure this value has at most 64 characters (it has 65)'],
+    [
+      '-a b',
+      'Value has to start with a letter. Enter a valid value consisting of letters, numbers, underscores, hyphens',
+    ],
+    ['', 'This field may not be blank'],
+    ['Admins', 'expected a lowercase, trimmed name'],
+    [' admins', 'expected a lowercase, trimmed name'],
+  ])(
+    'refuses the group name "%s" as fixtures do, and changes nothing',
+    async (name, problem) => {
+      await mock.data.createGroup({ name: 'kept' })
+      const snapshot = structuredClone(await mock.snapshot())
+      snapshot.tables.groups[1]!.name = name
+      const before = dump()
+
+      expect(await refusal(snapshot)).toEqual(
+        refused(
+          `Failed to restore a snapshot: $.tables.groups[1].name: ${problem}.`,
+        ),
+      )
+      expect(dump()).toBe(before)
+    },
+  )
+
   test('accepts a user in exactly 32 groups', async () => {
     const snapshot = structuredClone(await mock.snapshot())
     joinGroups(snapshot.tables, 32)
