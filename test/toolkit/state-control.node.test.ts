@@ -505,6 +505,22 @@ describe('restore of a snapshot that breaks the data', () => {
     },
   )
 
+  test('accepts a social token whose user was renamed, as a first login makes a user anew', async () => {
+    await call(mock, 'PATCH', 'users/1/', {
+      apiKey: keys.account,
+      body: { username: 'janet' },
+    })
+    const snapshot = structuredClone(await mock.snapshot())
+
+    await mock.restore(snapshot)
+
+    expect([
+      mock.db.socialTokens.all().map((token) => token.username),
+      mock.data.user(1)?.username,
+      mock.db.users.all().some((user) => user.username === 'jane'),
+    ]).toEqual([['jane'], 'janet', false])
+  })
+
   test('accepts a user in exactly 32 groups', async () => {
     const snapshot = structuredClone(await mock.snapshot())
     joinGroups(snapshot.tables, 32)
