@@ -177,20 +177,20 @@ async function answerRecorded(
 
   const note = await describeRequest(state, received)
   const { response, scenario } = await answerWith(state, scenarios, received)
-  const entry = { ...note, status: response.status, scenario }
+  const answer = { status: response.status, scenario }
   const known = knownText(response)
   if (known !== undefined) {
-    journal.record(entry, known)
+    journal.record(note, { ...answer, text: known })
     return response
   }
   if (response.type === 'error' || response.body === null) {
-    journal.record(entry, null)
+    journal.record(note, { ...answer, text: null })
     return response
   }
 
   // Reading the text and answering a copy is cheaper than `clone()`.
   const text = await response.text()
-  journal.record(entry, text)
+  journal.record(note, { ...answer, text })
   return new Response(text, response)
 }
 

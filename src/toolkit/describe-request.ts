@@ -1,22 +1,17 @@
 import { authenticate } from '../http/authenticate.ts'
 import type { ReceivedRequest } from '../http/receive-request.ts'
 import type { MockState } from '../mock-state.ts'
-import type { JournalEntry } from './journal.ts'
+import type { JournalEntry, RequestNote } from './journal.ts'
 import { placeOf } from './route-pattern.ts'
-
-/** What the journal notes of a request before it is answered. */
-export type RequestNote = Omit<
-  JournalEntry,
-  'sequence' | 'status' | 'response' | 'scenario'
->
 
 const MASK = '********'
 
 /**
- * Notes a request for the journal: where it went, the keys it carried and
- * whom they name, and its body with passwords masked. The caller looks up
- * the user before the request runs, as a delete or `reset_key` would hide
- * it after.
+ * Notes a request for the journal: where it went and whom its keys name,
+ * looked up now, as a delete or `reset_key` would hide the user after;
+ * then, when the entry is read, the keys as sent and the body with
+ * passwords masked. Nothing in the mock changes a received request or its
+ * parsed body, so reading them later reads them as they came.
  *
  * @example
  * const note = await describeRequest(state, await receiveRequest(request))
@@ -33,18 +28,20 @@ export async function describeRequest(
   return {
     method: request.method,
     path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
     instance: place.instance,
     route: place.path,
-    keys: readKeys(request.headers, url.searchParams, data),
     ...whoIsCalling(state, place.instance, request.headers, url, data),
-    body:
-      bytes.length === 0
-        ? null
-        : parsed.ok
-          ? mask(data)
-          : maskText(new TextDecoder().decode(bytes)),
+    details: () => ({
+      query: Object.fromEntries(url.searchParams),
+      keys: readKeys(request.headers, url.searchParams, data),
+      body: bodyOf(bytes, parsed.ok, data),
+    }),
   }
+}
+
+function bodyOf(bytes: Uint8Array, parsed: boolean, data: unknown): unknown {
+  if (bytes.length === 0) return null
+  return parsed ? mask(data) : maskText(new TextDecoder().decode(bytes))
 }
 
 function whoIsCalling(
@@ -77,7 +74,7 @@ function readKeys(
   headers: Headers,
   query: URLSearchParams,
   data: unknown,
-): RequestNote['keys'] {
+): JournalEntry['keys'] {
   const body = isObject(data) ? data : {}
   const authorization = headers.get('authorization')?.split(' ')
   const fromAuthorization =

@@ -51,6 +51,25 @@ export interface JournalEntry {
   scenario: boolean
 }
 
+/**
+ * What the journal notes of a request before it is answered. `details`
+ * works out the rest from the request as it was received.
+ */
+export type RequestNote = Pick<
+  JournalEntry,
+  'method' | 'path' | 'instance' | 'route' | 'user' | 'admin'
+> & {
+  details: () => Pick<JournalEntry, 'query' | 'keys' | 'body'>
+}
+
+/** How a request was answered, for the journal. */
+export interface RecordedAnswer {
+  status: number
+  scenario: boolean
+  /** The answer's body text, or `null` without one. */
+  text: string | null
+}
+
 /** What a journal query selects; every given field must match. */
 export interface JournalFilter {
   /** A route pattern such as `'PATCH users/:id/'`. */
@@ -104,22 +123,40 @@ export class Journal {
 
   /**
    * Adds an answered request, numbering it, and drops the oldest beyond the
-   * limit. The answer's text is parsed only when the entry is read.
+   * limit. What the note leaves to be read later (query, keys, body) and the
+   * answer's text are worked out only when the entry is read: most entries
+   * of a test run are never read, and every request would pay for them.
    */
-  record(
-    entry: Omit<JournalEntry, 'sequence' | 'response'>,
-    responseText: string | null,
-  ): void {
+  record(note: RequestNote, answer: RecordedAnswer): void {
     this.#recorded += 1
     if (!this.enabled) return
 
-    const numbered = { sequence: this.#recorded, ...entry } as JournalEntry
-    let parsed: { value: unknown } | undefined
-    Object.defineProperty(numbered, 'response', {
-      enumerable: true,
-      get: () => (parsed ??= { value: parseAnswer(responseText) }).value,
-    })
-    this.#entries.push(numbered)
+    const details = once(note.details)
+    const response = once(() => parseAnswer(answer.text))
+    const entry: JournalEntry = {
+      sequence: this.#recorded,
+      method: note.method,
+      path: note.path,
+      get query() {
+        return details().query
+      },
+      instance: note.instance,
+      route: note.route,
+      get keys() {
+        return details().keys
+      },
+      user: note.user,
+      admin: note.admin,
+      get body() {
+        return details().body
+      },
+      status: answer.status,
+      scenario: answer.scenario,
+      get response() {
+        return response()
+      },
+    }
+    this.#entries.push(entry)
     if (this.#entries.length > this.limit) this.#entries.shift()
   }
 
@@ -147,6 +184,12 @@ function isUser(user: JournalUser | null, wanted: number | string): boolean {
   return typeof wanted === 'number'
     ? user.id === wanted
     : user.username === wanted.toLowerCase()
+}
+
+/** A function that runs once and answers the same value after. */
+function once<T>(compute: () => T): () => T {
+  let done: { value: T } | undefined
+  return () => (done ??= { value: compute() }).value
 }
 
 function parseAnswer(text: string | null): unknown {
