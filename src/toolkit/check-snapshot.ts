@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { profileSchemaProblems } from '../fixtures/check-profiles.ts'
 import {
   findDuplicates,
   MAX_GROUPS_PER_USER,
@@ -24,6 +25,12 @@ const STORED_KEY = /^[a-f0-9]{40}$/
 
 /** The longest username `users/` accepts. */
 const MAX_USERNAME_LENGTH = 64
+
+/** The model's limits on a group's texts (`LabelDescriptionAbstractModel`). */
+const GROUP_TEXTS = [
+  ['label', 64],
+  ['description', 256],
+] as const
 
 /** PostgreSQL's integer limit: no sequence hands out an id past it. */
 const MAX_ID = 2147483647
@@ -227,7 +234,18 @@ function checkGroups(groups: ReadonlyArray<GroupRecord>, report: Report): void {
     (index) => report(['groups', index, 'name'], 'duplicate group name'),
   )
   // The rules fixtures and the API apply, on the name as they store it.
-  for (const [index, { name }] of groups.entries()) {
+  for (const [index, group] of groups.entries()) {
+    for (const [field, maxLength] of GROUP_TEXTS) {
+      // Python counts code points, not UTF-16 units.
+      if ([...group[field]].length > maxLength) {
+        report(
+          ['groups', index, field],
+          `expected at most ${maxLength} characters`,
+        )
+      }
+    }
+
+    const { name } = group
     if (name === null) continue
 
     const result = groupNameField(name)
@@ -276,6 +294,14 @@ function checkProfileData(tables: SnapshotTables, report: Report): void {
       instance.profile_schema,
     ]),
   )
+
+  for (const [index, instance] of tables.instances.entries()) {
+    for (const [field, message] of profileSchemaProblems(
+      instance.profile_schema,
+    )) {
+      report(['instances', index, 'profile_schema', field, 'name'], message)
+    }
+  }
 
   for (const [index, { instance, data }] of tables.profiles.entries()) {
     const schema = schemas.get(instance)

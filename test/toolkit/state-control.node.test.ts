@@ -429,6 +429,41 @@ describe('restore of a snapshot that breaks the data', () => {
     expect(dump()).toBe(before)
   })
 
+  test.each<[string, (tables: Snapshot['tables']) => void, string]>([
+    [
+      'a group label of 65 characters',
+      (tables) => (tables.groups[0]!.label = 'l'.repeat(65)),
+      '$.tables.groups[0].label: expected at most 64 characters',
+    ],
+    [
+      'a group description of 257 characters',
+      (tables) => (tables.groups[0]!.description = 'd'.repeat(257)),
+      '$.tables.groups[0].description: expected at most 256 characters',
+    ],
+    [
+      'a profile field with a reserved name',
+      (tables) => addField(tables, { name: 'owner', type: 'string' }, null),
+      '$.tables.instances[0].profile_schema[2].name: Field name "owner" is reserved',
+    ],
+    [
+      'a profile field defined twice',
+      (tables) => addField(tables, { name: 'Age', type: 'string' }, null),
+      '$.tables.instances[0].profile_schema[2].name: Field "age" defined more than once',
+    ],
+  ])(
+    'refuses %s as fixtures do, and changes nothing',
+    async (_, edit, problem) => {
+      const snapshot = structuredClone(await mock.snapshot())
+      edit(snapshot.tables)
+      const before = dump()
+
+      expect(await refusal(snapshot)).toEqual(
+        refused(`Failed to restore a snapshot: ${problem}.`),
+      )
+      expect(dump()).toBe(before)
+    },
+  )
+
   test('accepts every custom field type holding null or a value as stored', async () => {
     const snapshot = structuredClone(await mock.snapshot())
     addField(snapshot.tables, { name: 'bio', type: 'text' }, 'Hello ')
