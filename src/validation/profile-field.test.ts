@@ -34,6 +34,18 @@ describe('profileField given a float field', () => {
       errors: ['A valid number is required.'],
     })
   })
+  test('refuses a number too large to hold, as JSON 1e400 parses', () => {
+    expect(profileField(score, JSON.parse('1e400'))).toEqual({
+      ok: false,
+      errors: ['A valid number is required.'],
+    })
+  })
+
+  test('refuses an _increment that overflows the stored value', () => {
+    expect(
+      profileField(score, { _increment: 1.7e308 }, { value: 1.7e308 }),
+    ).toEqual({ ok: false, errors: ['A valid number is required.'] })
+  })
 })
 
 describe('profileField given an integer field', () => {

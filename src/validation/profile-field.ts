@@ -211,13 +211,15 @@ function integerField(value: unknown): FieldResult<number> {
 /** DRF `FloatField`: `float()`, but no infinity or NaN (the server's own rule). */
 function floatField(value: unknown): FieldResult<number> {
   if (isTooLong(value)) return { ok: false, errors: [messages.stringTooLarge] }
-  if (typeof value === 'number') return { ok: true, value }
   if (typeof value === 'boolean') return { ok: true, value: value ? 1 : 0 }
 
+  // A JSON number too large for a double (`1e400`) parses as Infinity.
   const number =
-    typeof value === 'string' && PYTHON_FLOAT.test(value)
-      ? Number(value.trim().replaceAll('_', ''))
-      : NaN
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && PYTHON_FLOAT.test(value)
+        ? Number(value.trim().replaceAll('_', ''))
+        : NaN
   if (Number.isFinite(number)) return { ok: true, value: number }
   return { ok: false, errors: [messages.validNumber] }
 }
