@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
+import packageJson from '../../package.json' with { type: 'json' }
 import {
   MESSAGE_PREFIX,
   SyncanoMockError,
@@ -34,6 +35,7 @@ interface ServeOptions {
 export function createProgram(): Command {
   const program = new Command('syncano-mock')
     .description('A faithful mock of the Syncano API v1.1 users area.')
+    .version(packageJson.version, '-v, --version', 'print the version')
     .configureOutput({ outputError: (text, write) => write(prefixed(text)) })
     .showHelpAfterError('(add --help for usage)')
 
