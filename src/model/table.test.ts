@@ -166,6 +166,31 @@ describe('Table', () => {
     expect(row).not.toBe(values)
   })
 
+  test('stores records that relations defined later can point at', async () => {
+    const posts = new Table(z.object({ id: z.number(), title: z.string() }), {
+      byId: { key: (post) => String(post.id), unique: true },
+    })
+    const authors = new Table(
+      z.object({ id: z.number(), posts: z.array(z.unknown()).optional() }),
+      { byId: { key: (author) => String(author.id), unique: true } },
+    )
+    await posts.insert({ id: 1, title: 'first' })
+    const second = await posts.insert({ id: 2, title: 'second' })
+    await authors.insert({ id: 1 })
+    await authors.insert({ id: 2 })
+
+    authors.collection.defineRelations(({ many }) => ({
+      posts: many(posts.collection),
+    }))
+    const author = await authors.insert({ id: 3, posts: [second] })
+
+    expect(author.posts).toEqual([{ id: 2, title: 'second' }])
+    expect(
+      authors.collection.findFirst((q) => q.where({ id: 3 }))?.posts,
+    ).toEqual([second])
+    expect(authors.all().map((row) => row.posts)).toEqual([[], [], [second]])
+  })
+
   test('lets a create hook of the collection see every insert', async () => {
     const table = createTable()
     await table.insert({ id: 1, name: 'a', group: 1 })
