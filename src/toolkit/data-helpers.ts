@@ -48,6 +48,13 @@ export type NewApiKey = Partial<Omit<ApiKeyRecord, 'instance' | 'id'>>
 
 const USER_GROUP_MAX_COUNT = 32
 
+const API_KEY_FLAGS = [
+  'ignore_acl',
+  'allow_user_create',
+  'allow_group_create',
+  'allow_anonymous_read',
+] as const
+
 /**
  * Arranges and reads one instance's data without HTTP, keeping every rule
  * the handlers keep: ids from the instance's sequences, lowercase usernames
@@ -74,9 +81,11 @@ export class DataHelpers {
   /** Creates a user with its profile, and its memberships if given. */
   createUser(input: NewUser = {}): Promise<UserRecord> {
     return this.#write(async (instance) => {
+      // Every check comes before the first insert: a failure writes nothing.
+      const groups = checkGroupIds(input.groups ?? [])
       const userKey = this.#newKey('even', input.user_key, 'users')
       const changes = this.#validateUser(instance, input)
-      this.#checkGroups(instance, input.groups ?? [])
+      this.#checkGroups(instance, groups)
 
       const user = await this.state.db.users.insert({
         instance: instance.name,
@@ -90,8 +99,7 @@ export class DataHelpers {
         ...changes.profile,
         revision: 1,
       })
-      for (const group of input.groups ?? [])
-        await this.#join(instance, user.id, group)
+      for (const group of groups) await this.#join(instance, user.id, group)
       return { ...user }
     })
   }
@@ -100,16 +108,30 @@ export class DataHelpers {
   createGroup(input: NewGroup = {}): Promise<GroupRecord> {
     return this.#write(async (instance) => {
       const name = this.#groupName(instance, input.name ?? null)
+      const label = checkLength(
+        'label',
+        checkString(
+          'label',
+          input.label === undefined
+            ? this.state.faker.word.noun()
+            : input.label,
+        ),
+        64,
+      )
+      const description = checkLength(
+        'description',
+        checkString(
+          'description',
+          input.description === undefined ? '' : input.description,
+        ),
+        256,
+      )
       const group = await this.state.db.groups.insert({
         instance: instance.name,
         id: nextId(instance, 'groups'),
         name,
-        label: checkLength(
-          'label',
-          input.label ?? this.state.faker.word.noun(),
-          64,
-        ),
-        description: checkLength('description', input.description ?? '', 256),
+        label,
+        description,
       })
       return { ...group }
     })
@@ -118,6 +140,8 @@ export class DataHelpers {
   /** Adds a user to a group. */
   addMembership(user: number, group: number): Promise<MembershipRecord> {
     return this.#write(async (instance) => {
+      checkId('user', user)
+      checkId('group', group)
       this.#requireUser(instance, user)
       this.#checkGroups(instance, [group], user)
       return { ...(await this.#join(instance, user, group)) }
@@ -127,16 +151,24 @@ export class DataHelpers {
   /** Creates an instance API key, with no rights unless given. */
   createApiKey(input: NewApiKey = {}): Promise<ApiKeyRecord> {
     return this.#write(async (instance) => {
+      // Checked before nextId, which moves the instance's sequence.
+      const fields = {
+        description: checkString(
+          'description',
+          input.description === undefined ? '' : input.description,
+        ),
+        ...Object.fromEntries(
+          API_KEY_FLAGS.map((flag) => [
+            flag,
+            checkBoolean(flag, input[flag] === undefined ? false : input[flag]),
+          ]),
+        ),
+        api_key: this.#newKey('odd', input.api_key, 'apiKeys'),
+      } as Omit<ApiKeyRecord, 'instance' | 'id'>
       const record = await this.state.db.apiKeys.insert({
-        description: '',
-        ignore_acl: false,
-        allow_user_create: false,
-        allow_group_create: false,
-        allow_anonymous_read: false,
-        ...input,
+        ...fields,
         instance: instance.name,
         id: nextId(instance, 'api_keys'),
-        api_key: this.#newKey('odd', input.api_key, 'apiKeys'),
       })
       return { ...record }
     })
@@ -281,10 +313,10 @@ export class DataHelpers {
       return fresh
     }
 
-    const written = given.toLowerCase()
+    const written = typeof given === 'string' ? given.toLowerCase() : ''
     if (!isHexKey(written) || hasEvenParity(written) !== (parity === 'even')) {
       throw invalid(
-        `key "${given}" must be 40 hex characters ending in an ${parity} digit.`,
+        `key ${JSON.stringify(given)} must be 40 hex characters ending in an ${parity} digit.`,
       )
     }
     if (this.state.db[table].find('byKey', key(instance, written))) {
@@ -399,6 +431,31 @@ export class DataHelpers {
 function checkLength(field: string, value: string, max: number): string {
   if (value.length <= max) return value
   throw invalid(`invalid ${field}: ${messages.maxLength(max)}`)
+}
+
+/** Group ids as `groups` takes them: an array of integers. */
+function checkGroupIds(groups: unknown): Array<number> {
+  if (Array.isArray(groups) && groups.every((id) => Number.isInteger(id))) {
+    return groups as Array<number>
+  }
+  throw invalid(
+    `groups must be an array of group ids (integers), got ${JSON.stringify(groups)}.`,
+  )
+}
+
+function checkId(field: string, value: unknown): void {
+  if (Number.isInteger(value)) return
+  throw invalid(`${field} must be an integer id, got ${JSON.stringify(value)}.`)
+}
+
+function checkString(field: string, value: unknown): string {
+  if (typeof value === 'string') return value
+  throw invalid(`${field} must be a string, got ${JSON.stringify(value)}.`)
+}
+
+function checkBoolean(field: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value
+  throw invalid(`${field} must be a boolean, got ${JSON.stringify(value)}.`)
 }
 
 function firstError(errors: Record<string, unknown>): string {

@@ -135,6 +135,90 @@ describe('data.createUser', () => {
   })
 })
 
+describe('data.createUser groups', () => {
+  test.each([
+    [['1'], 'groups must be an array of group ids (integers), got ["1"].'],
+    ['1', 'groups must be an array of group ids (integers), got "1".'],
+    [[1.5], 'groups must be an array of group ids (integers), got [1.5].'],
+  ])(
+    'refuses the groups %j before writing anything',
+    async (groups, message) => {
+      const before = dump()
+
+      const error = await mock.data
+        .createUser({ username: 'ghost', groups: groups as never })
+        .catch((e) => e)
+
+      expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+      expect(error.message).toBe(
+        `[syncano-mock] Failed to write data: ${message}`,
+      )
+      expect(dump()).toEqual(before)
+    },
+  )
+
+  test('refuses a user key that is not a string before writing anything', async () => {
+    const before = dump()
+
+    const error = await mock.data
+      .createUser({ user_key: 5 as never })
+      .catch((e) => e)
+
+    expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+    expect(error.message).toBe(
+      '[syncano-mock] Failed to write data: key 5 must be 40 hex characters ending in an even digit.',
+    )
+    expect(dump()).toEqual(before)
+  })
+})
+
+describe('data.createGroup and createApiKey field types', () => {
+  test.each([
+    [{ label: 5 }, 'label must be a string, got 5.'],
+    [{ description: null }, 'description must be a string, got null.'],
+  ])('createGroup refuses %j and writes nothing', async (input, message) => {
+    const before = dump()
+
+    const error = await mock.data.createGroup(input as never).catch((e) => e)
+
+    expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+    expect(error.message).toBe(
+      `[syncano-mock] Failed to write data: ${message}`,
+    )
+    expect(dump()).toEqual(before)
+  })
+
+  test.each([
+    [{ ignore_acl: 'yes' }, 'ignore_acl must be a boolean, got "yes".'],
+    [{ description: 5 }, 'description must be a string, got 5.'],
+    [{ api_key: 5 }, 'key 5 must be 40 hex characters ending in an odd digit.'],
+  ])('createApiKey refuses %j and writes nothing', async (input, message) => {
+    const before = dump()
+
+    const error = await mock.data.createApiKey(input as never).catch((e) => e)
+
+    expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+    expect(error.message).toBe(
+      `[syncano-mock] Failed to write data: ${message}`,
+    )
+    expect(dump()).toEqual(before)
+  })
+})
+
+describe('data.addMembership ids', () => {
+  test('refuses a group id that is not an integer and writes nothing', async () => {
+    const before = dump()
+
+    const error = await mock.data.addMembership(3, '1' as never).catch((e) => e)
+
+    expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+    expect(error.message).toBe(
+      '[syncano-mock] Failed to write data: group must be an integer id, got "1".',
+    )
+    expect(dump()).toEqual(before)
+  })
+})
+
 describe('data.createGroup', () => {
   test('stores a group with a lowercase name and the next id', async () => {
     const group = await mock.data.createGroup({
