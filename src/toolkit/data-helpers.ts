@@ -75,12 +75,19 @@ export class DataHelpers {
 
   /** The same helpers for another instance of the fixtures. */
   in(instance: string): DataHelpers {
+    if (typeof instance !== 'string') {
+      throw new SyncanoMockError(
+        SyncanoMockErrorCode.INVALID_OPTION,
+        `data.in() takes an instance name (a string), got ${JSON.stringify(instance)}.`,
+      )
+    }
     return new DataHelpers(this.state, instance.toLowerCase())
   }
 
   /** Creates a user with its profile, and its memberships if given. */
   createUser(input: NewUser = {}): Promise<UserRecord> {
     return this.#write(async (instance) => {
+      checkObject('createUser', input)
       // Every check comes before the first insert: a failure writes nothing.
       const groups = checkGroupIds(input.groups ?? [])
       const userKey = this.#newKey('even', input.user_key, 'users')
@@ -107,6 +114,7 @@ export class DataHelpers {
   /** Creates a group. */
   createGroup(input: NewGroup = {}): Promise<GroupRecord> {
     return this.#write(async (instance) => {
+      checkObject('createGroup', input)
       const name = this.#groupName(instance, input.name ?? null)
       const label = checkLength(
         'label',
@@ -151,6 +159,7 @@ export class DataHelpers {
   /** Creates an instance API key, with no rights unless given. */
   createApiKey(input: NewApiKey = {}): Promise<ApiKeyRecord> {
     return this.#write(async (instance) => {
+      checkObject('createApiKey', input)
       // Checked before nextId, which moves the instance's sequence.
       const fields = {
         description: checkString(
@@ -431,6 +440,13 @@ export class DataHelpers {
 function checkLength(field: string, value: string, max: number): string {
   if (value.length <= max) return value
   throw invalid(`invalid ${field}: ${messages.maxLength(max)}`)
+}
+
+function checkObject(method: string, input: unknown): void {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    return
+  }
+  throw invalid(`${method} takes an object, got ${JSON.stringify(input)}.`)
 }
 
 /** Group ids as `groups` takes them: an array of integers. */

@@ -205,6 +205,44 @@ describe('data.createGroup and createApiKey field types', () => {
   })
 })
 
+describe('data helpers given no object', () => {
+  test.each([
+    ['createUser', null, 'createUser takes an object, got null.'],
+    ['createGroup', null, 'createGroup takes an object, got null.'],
+    ['createApiKey', null, 'createApiKey takes an object, got null.'],
+    ['createUser', 'kate', 'createUser takes an object, got "kate".'],
+    ['createGroup', [], 'createGroup takes an object, got [].'],
+  ] as const)(
+    '%s refuses %j and writes nothing',
+    async (name, input, message) => {
+      const before = dump()
+
+      const error = await mock.data[name](input as never).catch((e) => e)
+
+      expect(error.code).toBe(SyncanoMockErrorCode.INVALID_OPTION)
+      expect(error.message).toBe(
+        `[syncano-mock] Failed to write data: ${message}`,
+      )
+      expect(dump()).toEqual(before)
+    },
+  )
+
+  test('in() refuses an instance name that is not a string', () => {
+    const error = (() => {
+      try {
+        mock.data.in(5 as never)
+      } catch (caught) {
+        return caught as { code: string; message: string }
+      }
+    })()
+
+    expect([error?.code, error?.message]).toEqual([
+      SyncanoMockErrorCode.INVALID_OPTION,
+      '[syncano-mock] data.in() takes an instance name (a string), got 5.',
+    ])
+  })
+})
+
 describe('data.addMembership ids', () => {
   test('refuses a group id that is not an integer and writes nothing', async () => {
     const before = dump()
