@@ -67,16 +67,19 @@ export class Scenarios {
     options: ScenarioOptions = {},
   ): void {
     checkRoutePattern(route, SCENARIO_FAILED)
+    checkReply(reply)
+    const once = checkOnce(options)
     const answer = replyAnswer(reply, this.state)
-    this.#overrides.push({ route, once: options.once ?? false, answer })
+    this.#overrides.push({ route, once, answer })
   }
 
   /** Fails requests to a route as a dropped connection does. */
   networkError(route: RoutePattern, options: ScenarioOptions = {}): void {
     checkRoutePattern(route, SCENARIO_FAILED)
+    const once = checkOnce(options)
     this.#overrides.push({
       route,
-      once: options.once ?? false,
+      once,
       answer: () => HttpResponse.error(),
     })
   }
@@ -138,6 +141,34 @@ const SCENARIO_FAILED = 'Failed to add a scenario'
 
 /** The longest wait `setTimeout` keeps; a longer one fires at once. */
 const MAX_DELAY = 2 ** 31 - 1
+
+function checkReply(reply: unknown): void {
+  if (typeof reply === 'object' && reply !== null && !Array.isArray(reply)) {
+    return
+  }
+  throw scenarioError(
+    `the reply must be an object with a "status", got ${shown(reply)}.`,
+  )
+}
+
+/**
+ * The options' `once`. A null options argument is refused like any other
+ * non-object, the same as the data helpers refuse a null input.
+ */
+function checkOnce(options: unknown): boolean {
+  if (typeof options === 'object' && options !== null) {
+    const { once } = options as ScenarioOptions
+    if (once === undefined || typeof once === 'boolean') return once ?? false
+  }
+  throw scenarioError(
+    'the options must be an object such as { once: true }, ' +
+      `got ${shown(options)}.`,
+  )
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value)
+}
 
 function checkDelay(milliseconds: number): void {
   if (

@@ -206,6 +206,44 @@ describe('scenarios.respond', () => {
   })
 })
 
+describe('scenario arguments', () => {
+  test.each([
+    ['no reply', undefined, 'undefined'],
+    ['a null reply', null, 'null'],
+    ['a number as reply', 404, '404'],
+  ])('respond() throws given %s and adds nothing', async (_, reply, shown) => {
+    expect(() => mock.scenarios.respond('GET users/', reply as never)).toThrow(
+      `[syncano-mock] Failed to add a scenario: the reply must be an object with a "status", got ${shown}.`,
+    )
+    expect(
+      (await call(mock, 'GET', 'users/', { apiKey: keys.account })).status,
+    ).toBe(200)
+  })
+
+  test.each([
+    ['null', null, 'null'],
+    ['a string', 'once', '"once"'],
+    ['a once that is not a boolean', { once: 'yes' }, '{"once":"yes"}'],
+  ])(
+    'respond() and networkError() throw given %s as options and add nothing',
+    async (_, options, shown) => {
+      const message =
+        '[syncano-mock] Failed to add a scenario: the options must be an ' +
+        `object such as { once: true }, got ${shown}.`
+
+      expect(() =>
+        mock.scenarios.respond('GET users/', { status: 404 }, options as never),
+      ).toThrow(message)
+      expect(() =>
+        mock.scenarios.networkError('GET users/', options as never),
+      ).toThrow(message)
+      expect(
+        (await call(mock, 'GET', 'users/', { apiKey: keys.account })).status,
+      ).toBe(200)
+    },
+  )
+})
+
 describe('scenario routes', () => {
   test.each([
     'users',
