@@ -73,8 +73,11 @@ function filterOf(query: URLSearchParams): JournalFilter {
 
   if (route) filter.route = route
   if (method) filter.method = method
-  if (user) filter.user = /^\d+$/.test(user) ? Number(user) : user
-  if (status) filter.status = Number(status)
+  // `0` is no user id, so it is read as a username like any other text.
+  if (user) filter.user = /^[1-9]\d*$/.test(user) ? Number(user) : user
+  // Text that is not digits goes on as it is, so the error names it.
+  if (status)
+    filter.status = /^\d+$/.test(status) ? Number(status) : (status as never)
   return filter
 }
 

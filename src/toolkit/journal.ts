@@ -1,4 +1,8 @@
 import {
+  SyncanoMockError,
+  SyncanoMockErrorCode,
+} from '../errors/syncano-mock-error.ts'
+import {
   checkRoutePattern,
   matchesRoute,
   placeOf,
@@ -106,13 +110,12 @@ export class Journal {
   }
 
   /**
-   * The entries that match every field of the filter. Throws given a route
-   * pattern that can match no route, as a mistyped one would find nothing.
+   * The entries that match every field of the filter. Throws given an
+   * unknown field, a value of the wrong type or a route pattern that can
+   * match no route, as a mistyped one would find nothing.
    */
   filter(filter: JournalFilter = {}): Array<JournalEntry> {
-    if (filter.route !== undefined) {
-      checkRoutePattern(filter.route, 'Failed to filter the journal')
-    }
+    checkFilter(filter)
     return this.#entries.filter((entry) => matchesFilter(entry, filter))
   }
 
@@ -167,8 +170,73 @@ export class Journal {
   }
 }
 
+const FILTER_FAILED = 'Failed to filter the journal'
+const FILTER_FIELDS = ['route', 'method', 'user', 'status']
+
+function checkFilter(filter: unknown): asserts filter is JournalFilter {
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw filterError(
+      'the filter must be an object such as { method: "PATCH" }, ' +
+        `got ${JSON.stringify(filter)}.`,
+    )
+  }
+  const unknown = Object.keys(filter).find(
+    (field) => !FILTER_FIELDS.includes(field),
+  )
+  if (unknown !== undefined) {
+    throw filterError(
+      `unknown field "${unknown}". Expected route, method, user or status.`,
+    )
+  }
+
+  const { route, method, user, status } = filter as Record<string, unknown>
+  if (route !== undefined) {
+    checkRoutePattern(route as RoutePattern, FILTER_FAILED)
+  }
+  if (method !== undefined && (typeof method !== 'string' || method === '')) {
+    throw filterError(
+      `method "${String(method)}" is not a method name. ` +
+        'Expected a string such as "PATCH".',
+    )
+  }
+  if (
+    user !== undefined &&
+    typeof user !== 'string' &&
+    !(Number.isSafeInteger(user) && (user as number) > 0)
+  ) {
+    throw filterError(
+      `user "${String(user)}" is not a user. ` +
+        'Expected a user id (a positive integer) or a username.',
+    )
+  }
+  if (
+    status !== undefined &&
+    !(
+      Number.isInteger(status) &&
+      (status as number) >= 100 &&
+      (status as number) <= 599
+    )
+  ) {
+    throw filterError(
+      `status "${String(status)}" is not an HTTP status. ` +
+        'Expected an integer from 100 to 599.',
+    )
+  }
+}
+
+function filterError(message: string): SyncanoMockError {
+  return new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `${FILTER_FAILED}: ${message}`,
+  )
+}
+
 function matchesFilter(entry: JournalEntry, filter: JournalFilter): boolean {
-  if (filter.method && entry.method !== filter.method.toUpperCase())
+  // A request keeps a method outside Fetch's standard six as it was sent.
+  if (
+    filter.method !== undefined &&
+    entry.method.toUpperCase() !== filter.method.toUpperCase()
+  )
     return false
   if (filter.status !== undefined && entry.status !== filter.status)
     return false

@@ -62,6 +62,29 @@ describe('GET /__mock/journal', () => {
     expect(mock.journal.entries).toHaveLength(1)
   })
 
+  test('answers 400 given a status that is not a number', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('journal?status=abc')
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      detail:
+        '[syncano-mock] Failed to filter the journal: status "abc" is not an HTTP status. ' +
+        'Expected an integer from 100 to 599.',
+      code: 'INVALID_OPTION',
+    })
+    expect(mock.journal.entries).toHaveLength(1)
+  })
+
+  test('reads user=0, which is no user id, as a username', async () => {
+    await api('users/1/', patchJane)
+
+    const response = await control('journal?user=0')
+
+    expect([response.status, await response.json()]).toEqual([200, []])
+  })
+
   test('is not itself recorded', async () => {
     await control('journal')
 

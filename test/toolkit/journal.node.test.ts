@@ -170,6 +170,79 @@ describe('journal.filter', () => {
   )
 })
 
+describe('journal filter values', () => {
+  const failed = '[syncano-mock] Failed to filter the journal:'
+
+  test.each([
+    [
+      'null',
+      null,
+      'the filter must be an object such as { method: "PATCH" }, got null.',
+    ],
+    [
+      'a number',
+      5,
+      'the filter must be an object such as { method: "PATCH" }, got 5.',
+    ],
+    [
+      'a status that is not a number',
+      { status: 'abc' },
+      'status "abc" is not an HTTP status. Expected an integer from 100 to 599.',
+    ],
+    [
+      'a status out of range',
+      { status: 700 },
+      'status "700" is not an HTTP status. Expected an integer from 100 to 599.',
+    ],
+    [
+      'a method that is not a string',
+      { method: 5 },
+      'method "5" is not a method name. Expected a string such as "PATCH".',
+    ],
+    [
+      'a user that is neither an id nor a username',
+      { user: true },
+      'user "true" is not a user. Expected a user id (a positive integer) or a username.',
+    ],
+    [
+      'a user id that is not positive',
+      { user: 0 },
+      'user "0" is not a user. Expected a user id (a positive integer) or a username.',
+    ],
+    [
+      'a misspelt field',
+      { stauts: 200 },
+      'unknown field "stauts". Expected route, method, user or status.',
+    ],
+  ])('throws given %s', async (_, filter, message) => {
+    await call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+
+    expect(() => mock.journal.filter(filter as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        message: `${failed} ${message}`,
+      }),
+    )
+    expect(() => mock.journal.last(filter as never)).toThrow(
+      `${failed} ${message}`,
+    )
+    expect(mock.journal.entries).toHaveLength(1)
+  })
+
+  test('compares methods in any case on both sides', async () => {
+    await mock.fetch(
+      new Request(`https://api.syncano.io/v1.1/instances/${INSTANCE}/users/`, {
+        method: 'patch',
+        headers: { 'X-API-KEY': keys.account },
+      }),
+    )
+
+    expect(
+      mock.journal.filter({ method: 'Patch' }).map((entry) => entry.sequence),
+    ).toEqual([1])
+  })
+})
+
 describe('journal limit', () => {
   test('keeps the newest entries given journalLimit', async () => {
     const limited = createSyncanoMock({ journalLimit: 2 })
