@@ -112,6 +112,7 @@ export interface SyncanoMock {
 export function createSyncanoMock(
   options: SyncanoMockOptions = {},
 ): SyncanoMock {
+  checkOptionNames(options)
   const fixtures = parseFixtures(
     options.fixtures ?? defaultFixtures,
     options.fixtures ? 'fixtures option' : 'fixtures/default.json',
@@ -257,6 +258,35 @@ function checkSeed(seed: number): number {
   throw new SyncanoMockError(
     SyncanoMockErrorCode.INVALID_OPTION,
     `Failed to create a mock: invalid seed "${String(seed)}". Expected an integer.`,
+  )
+}
+
+const OPTION_NAMES = [
+  'fixtures',
+  'dialect',
+  'seed',
+  'baseUrl',
+  'clock',
+  'journalLimit',
+]
+
+/** A misspelt option would otherwise be ignored without a word. */
+function checkOptionNames(options: unknown): void {
+  const expected = `Expected an object of ${OPTION_NAMES.join(', ')}.`
+  if (typeof options !== 'object' || options === null) {
+    throw new SyncanoMockError(
+      SyncanoMockErrorCode.INVALID_OPTION,
+      `Failed to create a mock: the options must be an object, got ${String(options)}. ${expected}`,
+    )
+  }
+  const unknown = Object.keys(options).find(
+    (name) => !OPTION_NAMES.includes(name),
+  )
+  if (unknown === undefined) return
+
+  throw new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to create a mock: unknown option "${unknown}". ${expected}`,
   )
 }
 

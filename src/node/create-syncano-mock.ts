@@ -23,10 +23,10 @@ export interface NodeSyncanoMockOptions extends Omit<
 export function createSyncanoMock(
   options: NodeSyncanoMockOptions = {},
 ): SyncanoMock {
-  const { fixtures } = options
-  return createCoreMock({
-    ...options,
-    fixtures:
-      typeof fixtures === 'string' ? loadFixturesFile(fixtures) : fixtures,
-  })
+  // Anything but a path goes on as given, for the core to check.
+  const fixtures = (options as NodeSyncanoMockOptions | null)?.fixtures
+  if (typeof fixtures !== 'string') {
+    return createCoreMock(options as SyncanoMockOptions)
+  }
+  return createCoreMock({ ...options, fixtures: loadFixturesFile(fixtures) })
 }

@@ -159,6 +159,32 @@ describe('the seed option', () => {
   })
 })
 
+describe('option names', () => {
+  const known =
+    'Expected an object of fixtures, dialect, seed, baseUrl, clock, journalLimit.'
+
+  test.each([
+    ['bogus', { bogus: 1 }],
+    ['jounralLimit', { jounralLimit: 10 }],
+  ])('throws INVALID_OPTION given the unknown option %s', (name, options) => {
+    const message = `[syncano-mock] Failed to create a mock: unknown option "${name}". ${known}`
+
+    expect(() => createCoreMock(options as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', message }),
+    )
+    expect(() => createSyncanoMock(options as never)).toThrow(message)
+  })
+
+  test('throws INVALID_OPTION given null options', () => {
+    const message = `[syncano-mock] Failed to create a mock: the options must be an object, got null. ${known}`
+
+    expect(() => createCoreMock(null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', message }),
+    )
+    expect(() => createSyncanoMock(null as never)).toThrow(message)
+  })
+})
+
 describe('the journalLimit option', () => {
   test.each([
     ['-1', -1],
