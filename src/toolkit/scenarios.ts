@@ -257,7 +257,15 @@ function checkStatus(reply: ScenarioReply): number {
 
 /** The reply's body as JSON text, or `null` when it names none. */
 function replyText(reply: ScenarioReply): string | null {
-  if (reply.detail !== undefined) return serialise({ detail: reply.detail })
+  if (reply.detail !== undefined) {
+    if (typeof reply.detail !== 'string') {
+      throw scenarioError(
+        `detail ${shown(reply.detail)} is not a string. ` +
+          'Pass the message as a string, or any JSON as "body".',
+      )
+    }
+    return serialise({ detail: reply.detail })
+  }
   if (reply.body !== undefined) return serialise(reply.body)
   return null
 }

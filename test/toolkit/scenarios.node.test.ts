@@ -244,6 +244,30 @@ describe('scenario arguments', () => {
   )
 })
 
+describe('scenario detail', () => {
+  test.each([
+    ['a number', 5, '5'],
+    ['null', null, 'null'],
+    ['an object', { a: 1 }, '{"a":1}'],
+  ])(
+    'respond() throws given %s as detail and adds nothing',
+    async (_, detail, shown) => {
+      expect(() =>
+        mock.scenarios.respond('GET users/', {
+          status: 400,
+          detail: detail as never,
+        }),
+      ).toThrow(
+        `[syncano-mock] Failed to add a scenario: detail ${shown} is not a string. ` +
+          'Pass the message as a string, or any JSON as "body".',
+      )
+      expect(
+        (await call(mock, 'GET', 'users/', { apiKey: keys.account })).status,
+      ).toBe(200)
+    },
+  )
+})
+
 describe('scenario routes', () => {
   test.each([
     'users',
