@@ -6,6 +6,8 @@ export const SyncanoMockErrorCode = {
   INVALID_FIXTURES: 'INVALID_FIXTURES',
   INVALID_OPTION: 'INVALID_OPTION',
   UNKNOWN_RECORD: 'UNKNOWN_RECORD',
+  /** A standalone server's `/__mock/` path and method that name no control. */
+  UNKNOWN_ROUTE: 'UNKNOWN_ROUTE',
 } as const
 
 export type SyncanoMockErrorCode =

@@ -20,6 +20,10 @@ const CONTROL_PREFIX = '/__mock/'
  * - `GET /__mock/snapshot` answers a snapshot; `POST /__mock/restore` takes
  *   one back as its JSON body.
  *
+ * `HEAD` answers as `GET` does, without the body. A refused control answers
+ * 400, and a path or method that names none 404, each with the error's
+ * `detail` and `code`.
+ *
  * @example
  * const answer = (await answerControlRoute(mock, request)) ?? otherwise()
  */
@@ -30,18 +34,45 @@ export async function answerControlRoute(
   const url = new URL(request.url)
   if (!url.pathname.startsWith(CONTROL_PREFIX)) return null
 
-  const action = `${request.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`
+  const path = url.pathname.slice(CONTROL_PREFIX.length)
+  const head = request.method === 'HEAD'
+  const answer = await answerAction(
+    mock,
+    `${head ? 'GET' : request.method} ${path}`,
+    `${request.method} ${path}`,
+    request,
+    url,
+  )
+  return head ? withoutBody(answer) : answer
+}
+
+async function answerAction(
+  mock: SyncanoMock,
+  action: string,
+  asSent: string,
+  request: Request,
+  url: URL,
+): Promise<Response> {
   try {
-    return await control(mock, action, request, url)
+    return await control(mock, action, asSent, request, url)
   } catch (error) {
     if (!(error instanceof SyncanoMockError)) throw error
-    return json(400, { detail: error.message, code: error.code })
+    const status = error.code === SyncanoMockErrorCode.UNKNOWN_ROUTE ? 404 : 400
+    return json(status, { detail: error.message, code: error.code })
   }
+}
+
+function withoutBody(response: Response): Response {
+  return new Response(null, {
+    status: response.status,
+    headers: response.headers,
+  })
 }
 
 async function control(
   mock: SyncanoMock,
   action: string,
+  asSent: string,
   request: Request,
   url: URL,
 ): Promise<Response> {
@@ -60,7 +91,10 @@ async function control(
       await mock.restore(await readJson(request))
       return noContent()
     default:
-      return json(404, { detail: `No control route "${action}".` })
+      throw new SyncanoMockError(
+        SyncanoMockErrorCode.UNKNOWN_ROUTE,
+        `No control route "${asSent}".`,
+      )
   }
 }
 

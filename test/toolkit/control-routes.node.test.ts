@@ -181,12 +181,40 @@ describe('POST /__mock/restore with a bad body', () => {
 })
 
 describe('unknown control routes', () => {
-  test('answer 404 naming the route', async () => {
+  test('answer 404 naming the route, with the code UNKNOWN_ROUTE', async () => {
     const response = await control('nothing')
 
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({
-      detail: 'No control route "GET nothing".',
+      detail: '[syncano-mock] No control route "GET nothing".',
+      code: 'UNKNOWN_ROUTE',
     })
+  })
+
+  test('answer 404 to HEAD on a route that only takes POST', async () => {
+    const response = await control('reset', { method: 'HEAD' })
+
+    expect([response.status, await response.text()]).toEqual([404, ''])
+  })
+})
+
+describe('HEAD on a GET control route', () => {
+  test('answers as GET does, without the body', async () => {
+    await api('users/2/', { headers: { 'X-API-KEY': keys.account } })
+
+    const head = await control('journal', { method: 'HEAD' })
+    const get = await control('journal')
+
+    expect([head.status, await head.text()]).toEqual([200, ''])
+    expect(head.headers.get('content-type')).toBe(
+      get.headers.get('content-type'),
+    )
+    expect(mock.journal.entries).toHaveLength(1)
+  })
+
+  test('answers a 400 as GET does, without the body', async () => {
+    const response = await control('journal?status=abc', { method: 'HEAD' })
+
+    expect([response.status, await response.text()]).toEqual([400, ''])
   })
 })
