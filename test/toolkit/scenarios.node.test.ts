@@ -370,6 +370,29 @@ describe('scenarios.delay', () => {
   })
 })
 
+describe('a delayed request and reset()', () => {
+  test('is answered after the reset, against the reset data', async () => {
+    await call(mock, 'PATCH', 'users/1/', {
+      apiKey: keys.account,
+      body: { username: 'janet' },
+    })
+    mock.scenarios.delay(50, 'GET users/1/')
+    mock.scenarios.respond('GET users/1/', { status: 404 })
+
+    const waiting = call(mock, 'GET', 'users/1/', { apiKey: keys.account })
+    await mock.reset()
+    const answer = await waiting
+
+    expect([
+      answer.status,
+      (answer.body as { username: string }).username,
+    ]).toEqual([200, 'jane'])
+    expect(mock.journal.entries.map((entry) => entry.route)).toEqual([
+      'users/1/',
+    ])
+  })
+})
+
 describe('scenarios.rateLimit', () => {
   test.each([
     ['0', 0],
