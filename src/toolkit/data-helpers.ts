@@ -185,6 +185,11 @@ export class DataHelpers {
 
   /** The user with this id or username. */
   user(idOrUsername: number | string): UserRecord | undefined {
+    if (typeof idOrUsername !== 'number' && typeof idOrUsername !== 'string') {
+      throw readError(
+        `data.user() takes a user id or username, got ${JSON.stringify(idOrUsername)}.`,
+      )
+    }
     const found =
       typeof idOrUsername === 'number'
         ? this.state.db.users.find('byId', key(this.instanceName, idOrUsername))
@@ -241,6 +246,11 @@ export class DataHelpers {
 
   /** The instance API key with this key. */
   apiKey(apiKey: string): ApiKeyRecord | undefined {
+    if (typeof apiKey !== 'string') {
+      throw readError(
+        `data.apiKey() takes a key (a string), got ${JSON.stringify(apiKey)}.`,
+      )
+    }
     const found = this.state.db.apiKeys.find(
       'byKey',
       key(this.instanceName, apiKey.toLowerCase()),
@@ -485,6 +495,10 @@ function invalid(message: string): SyncanoMockError {
     SyncanoMockErrorCode.INVALID_OPTION,
     `Failed to write data: ${message}`,
   )
+}
+
+function readError(message: string): SyncanoMockError {
+  return new SyncanoMockError(SyncanoMockErrorCode.INVALID_OPTION, message)
 }
 
 function unknown(message: string): SyncanoMockError {

@@ -243,6 +243,21 @@ describe('data helpers given no object', () => {
   })
 })
 
+describe('data readers given a value of the wrong type', () => {
+  test.each([
+    ['user', null, 'data.user() takes a user id or username, got null.'],
+    ['user', true, 'data.user() takes a user id or username, got true.'],
+    ['apiKey', 5, 'data.apiKey() takes a key (a string), got 5.'],
+  ] as const)('%s(%j) throws INVALID_OPTION', (name, value, message) => {
+    expect(() => mock.data[name](value as never)).toThrow(
+      expect.objectContaining({
+        code: SyncanoMockErrorCode.INVALID_OPTION,
+        message: `[syncano-mock] ${message}`,
+      }),
+    )
+  })
+})
+
 describe('data.addMembership ids', () => {
   test('refuses a group id that is not an integer and writes nothing', async () => {
     const before = dump()
