@@ -191,6 +191,34 @@ describe('Table', () => {
     expect(authors.all().map((row) => row.posts)).toEqual([[], [], [second]])
   })
 
+  test('stores records whose relations the collection can update later', async () => {
+    const groups = new Table(z.object({ id: z.number() }), {
+      byId: { key: (group) => String(group.id), unique: true },
+    })
+    const members = new Table(
+      z.object({ id: z.number(), favourite: z.unknown().optional() }),
+      { byId: { key: (member) => String(member.id), unique: true } },
+    )
+    await groups.insert({ id: 1 })
+    const second = await groups.insert({ id: 2 })
+    await members.insert({ id: 1 })
+    await members.insert({ id: 2 })
+
+    members.collection.defineRelations(({ one }) => ({
+      favourite: one(groups.collection),
+    }))
+    const updated = await members.collection.update((q) => q.where({ id: 2 }), {
+      data(member) {
+        member.favourite = second
+      },
+    })
+
+    expect(updated?.favourite).toEqual({ id: 2 })
+    expect(
+      members.collection.findFirst((q) => q.where({ id: 2 }))?.favourite,
+    ).toBe(second)
+  })
+
   test('lets a create hook of the collection see every insert', async () => {
     const table = createTable()
     await table.insert({ id: 1, name: 'a', group: 1 })

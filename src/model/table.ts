@@ -49,8 +49,19 @@ export class Table<
   constructor(schema: S, indexes: Indexes<R>) {
     this.#schema = schema
     this.#definitions = Object.entries(indexes)
-    this.#collection = new Collection({ schema })
+    this.#collection = this.#newCollection()
     this.#resetIndexes()
+  }
+
+  /**
+   * A collection that, before relations are defined on it, gives each
+   * stored record the relation map of its own that `create` would have.
+   */
+  #newCollection(): Collection<S> {
+    return new RelatableCollection(this.#schema, (records) => {
+      if (this.#marks)
+        for (const record of records) settleRelationMap(record, this.#marks)
+    })
   }
 
   /** The underlying `@msw/data` collection, for queries of your own. */
@@ -114,7 +125,10 @@ export class Table<
 
     // Two defineProperty calls cost half of one defineProperties here.
     Object.defineProperty(record, marks.primaryKey, { value: nextPrimaryKey() })
-    Object.defineProperty(record, marks.relationMap, { get: relationMapOf })
+    Object.defineProperty(record, marks.relationMap, {
+      get: relationMapOf,
+      configurable: true,
+    })
     ;(this.#collection.all() as unknown as Array<R>).push(record)
     return record
   }
@@ -156,7 +170,7 @@ export class Table<
 
   /** Removes every record, with a fresh collection rather than a delete each. */
   clear(): void {
-    this.#collection = new Collection({ schema: this.#schema })
+    this.#collection = this.#newCollection()
     this.#resetIndexes()
   }
 
@@ -326,6 +340,45 @@ function relationMapOf(this: object): Map<unknown, unknown> {
   let map = relationMaps.get(this)
   if (!map) relationMaps.set(this, (map = new Map()))
   return map
+}
+
+/**
+ * Turns a stored record's relation map into a plain property, as `create`
+ * defines it. `Collection.update` copies a record's symbols but not its
+ * getters into what relations read, so once relations exist every record
+ * needs the map itself.
+ */
+function settleRelationMap(record: object, marks: RecordMarks): void {
+  const descriptor = Object.getOwnPropertyDescriptor(record, marks.relationMap)
+  if (descriptor && !descriptor.configurable) return
+
+  const map = descriptor?.get
+    ? (descriptor.get.call(record) as unknown)
+    : new Map()
+  Object.defineProperty(record, marks.relationMap, { value: map })
+}
+
+/**
+ * A `@msw/data` collection that calls `beforeRelations` with its records
+ * before relations are defined on it.
+ */
+class RelatableCollection<S extends z.ZodObject> extends Collection<S> {
+  readonly #beforeRelations: (records: ReadonlyArray<object>) => void
+
+  constructor(
+    schema: S,
+    beforeRelations: (records: ReadonlyArray<object>) => void,
+  ) {
+    super({ schema })
+    this.#beforeRelations = beforeRelations
+  }
+
+  override defineRelations(
+    resolver: Parameters<Collection<S>['defineRelations']>[0],
+  ): void {
+    this.#beforeRelations(this.all() as ReadonlyArray<object>)
+    super.defineRelations(resolver)
+  }
 }
 
 /** The symbols `@msw/data` 1.x gives each record it creates. */
