@@ -23,6 +23,8 @@ export async function describeRequest(
 ): Promise<RequestNote> {
   const place = placeOf(request.method, url.pathname)
   const data = parsed.ok ? parsed.data : undefined
+  // Read now: whoever made the request may change its headers after.
+  const sent = sentKeyHeaders(request.headers)
   await state.ready
 
   return {
@@ -33,7 +35,7 @@ export async function describeRequest(
     ...whoIsCalling(state, place.instance, request.headers, url, data),
     details: () => ({
       query: Object.fromEntries(url.searchParams),
-      keys: readKeys(request.headers, url.searchParams, data),
+      keys: readKeys(sent, url.searchParams, data),
       body: bodyOf(bytes, parsed.ok, data),
     }),
   }
@@ -70,25 +72,40 @@ function whoIsCalling(
   }
 }
 
+/** The headers that may carry a request's keys, as they were sent. */
+interface KeyHeaders {
+  apiKey: string | null
+  userKey: string | null
+  authorization: string | null
+}
+
+function sentKeyHeaders(headers: Headers): KeyHeaders {
+  return {
+    apiKey: headers.get('x-api-key'),
+    userKey: headers.get('x-user-key'),
+    authorization: headers.get('authorization'),
+  }
+}
+
 function readKeys(
-  headers: Headers,
+  headers: KeyHeaders,
   query: URLSearchParams,
   data: unknown,
 ): JournalEntry['keys'] {
   const body = isObject(data) ? data : {}
-  const authorization = headers.get('authorization')?.split(' ')
+  const authorization = headers.authorization?.split(' ')
   const fromAuthorization =
     authorization?.length === 2 ? (authorization[1] ?? null) : null
 
   return {
     apiKey:
-      headers.get('x-api-key') ||
+      headers.apiKey ||
       query.get('api_key') ||
       query.get('apikey') ||
       fromAuthorization ||
       stringOrNull(body._api_key),
     userKey:
-      headers.get('x-user-key') ||
+      headers.userKey ||
       query.get('user_key') ||
       query.get('userkey') ||
       stringOrNull(body._user_key),

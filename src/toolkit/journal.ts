@@ -143,20 +143,32 @@ export class Journal {
       get query() {
         return details().query
       },
+      set query(value) {
+        settle(this, 'query', value)
+      },
       instance: note.instance,
       route: note.route,
       get keys() {
         return details().keys
+      },
+      set keys(value) {
+        settle(this, 'keys', value)
       },
       user: note.user,
       admin: note.admin,
       get body() {
         return details().body
       },
+      set body(value) {
+        settle(this, 'body', value)
+      },
       status: answer.status,
       scenario: answer.scenario,
       get response() {
         return response()
+      },
+      set response(value) {
+        settle(this, 'response', value)
       },
     }
     this.#entries.push(entry)
@@ -252,6 +264,19 @@ function isUser(user: JournalUser | null, wanted: number | string): boolean {
   return typeof wanted === 'number'
     ? user.id === wanted
     : user.username === wanted.toLowerCase()
+}
+
+/**
+ * Makes a field that an entry works out when read a plain one holding
+ * `value`, so a test may still assign to any field of an entry.
+ */
+function settle(entry: object, name: string, value: unknown): void {
+  Object.defineProperty(entry, name, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  })
 }
 
 /** A function that runs once and answers the same value after. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { createSyncanoMock } from '../../src/index.ts'
 import { call } from '../support/call.ts'
-import { INSTANCE, keys } from '../support/fixture-keys.ts'
+import { INSTANCE, ORIGIN, keys } from '../support/fixture-keys.ts'
 
 const mock = createSyncanoMock()
 
@@ -72,6 +72,46 @@ describe('journal', () => {
 
     expect(mock.journal.last()?.user).toBeNull()
     expect(mock.journal.entries).toHaveLength(2)
+  })
+
+  test('keeps the keys a request was sent with when its headers change after', async () => {
+    const request = new Request(`${ORIGIN}/v1.1/instances/${INSTANCE}/user/`, {
+      headers: { 'x-api-key': keys.apiKey, 'x-user-key': keys.jane },
+    })
+    const answer = await mock.fetch(request)
+    request.headers.set('x-user-key', keys.john)
+    request.headers.set('x-api-key', keys.ignoreAcl)
+
+    expect(answer.status).toBe(200)
+    expect(mock.journal.last()?.keys).toEqual({
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+    })
+  })
+
+  test('lets a test assign to any field of an entry', async () => {
+    await call(mock, 'PATCH', 'user/', {
+      apiKey: keys.apiKey,
+      userKey: keys.jane,
+      body: { username: 'janet' },
+    })
+    const entry = mock.journal.entries[0]!
+
+    entry.body = null
+    entry.response = 'checked'
+    entry.query = {}
+    entry.keys = { apiKey: null, userKey: null }
+
+    expect(entry).toMatchObject({
+      body: null,
+      response: 'checked',
+      query: {},
+      keys: { apiKey: null, userKey: null },
+    })
+    expect(JSON.parse(JSON.stringify(entry))).toMatchObject({
+      body: null,
+      response: 'checked',
+    })
   })
 
   test('keeps requests in the order they were answered', async () => {
