@@ -72,7 +72,11 @@ export interface SyncanoMockOptions {
 export interface SyncanoMock {
   /** msw request handlers for `setupServer`, `setupWorker` or `getResponse`. */
   handlers: Array<HttpHandler>
-  /** The typed, indexed collections the handlers read and write. */
+  /**
+   * The typed, indexed tables the handlers read and write. Read freely;
+   * write through `mock.data`, or through a table's own `insert`, `update`
+   * and `remove`, which keep its indexes in step.
+   */
   db: Database
   /** The dialect in force. */
   dialect: Dialect

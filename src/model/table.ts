@@ -64,7 +64,12 @@ export class Table<
     })
   }
 
-  /** The underlying `@msw/data` collection, for queries of your own. */
+  /**
+   * The underlying `@msw/data` collection, for queries of your own. Write
+   * through the table (or `mock.data`): a write through the collection,
+   * whose `update` puts a new object in place of the record, leaves the
+   * table's indexes pointing at the old one.
+   */
   get collection(): Collection<S> {
     return this.#collection
   }
