@@ -3,6 +3,7 @@ import {
   SyncanoMockError,
   SyncanoMockErrorCode,
 } from '../errors/syncano-mock-error.ts'
+import { withoutHeadBody } from '../http/handle-request.ts'
 import { json, noContent } from '../http/responses.ts'
 import type { JournalFilter } from '../toolkit/journal.ts'
 
@@ -43,7 +44,7 @@ export async function answerControlRoute(
     request,
     url,
   )
-  return head ? withoutBody(answer) : answer
+  return withoutHeadBody(request, answer)
 }
 
 async function answerAction(
@@ -60,13 +61,6 @@ async function answerAction(
     const status = error.code === SyncanoMockErrorCode.UNKNOWN_ROUTE ? 404 : 400
     return json(status, { detail: error.message, code: error.code })
   }
-}
-
-function withoutBody(response: Response): Response {
-  return new Response(null, {
-    status: response.status,
-    headers: response.headers,
-  })
 }
 
 async function control(
