@@ -11,6 +11,13 @@ describe('formatTimestamp', () => {
     )
   })
 
+  test('writes a year past 9999 whole, with its sign, as toISOString does', () => {
+    // 316e15 µs, a double that holds it exactly.
+    expect(formatTimestamp(316_000_000_000_000_000)).toBe(
+      '+011983-08-23T09:46:40.000000Z',
+    )
+  })
+
   test('writes each second anew when timestamps move between seconds', () => {
     const written = [
       1_466_412_207_999_999, 1_466_412_208_000_000, 1_466_412_207_500_000,

@@ -11,7 +11,8 @@ export function formatTimestamp(micros: number): string {
 
   if (seconds !== lastSecond.seconds) {
     lastSecond.seconds = seconds
-    lastSecond.text = new Date(seconds * 1000).toISOString().slice(0, 19)
+    // Cut before `.sssZ`: a year past 9999 is written with six digits.
+    lastSecond.text = new Date(seconds * 1000).toISOString().slice(0, -5)
   }
   return `${lastSecond.text}.${fraction}Z`
 }
