@@ -369,6 +369,15 @@ function checkProfiles(tables: SnapshotTables, report: Report): void {
     }
     owners.add(owner)
 
+    for (const field of ['created_at', 'updated_at'] as const) {
+      if (!isStoredTimestamp(profile[field])) {
+        report(
+          ['profiles', index, field],
+          'expected a timestamp such as 2016-06-20T08:43:27.204105Z',
+        )
+      }
+    }
+
     if (
       profile.group !== null &&
       !groups.has(key(profile.instance, profile.group))
@@ -385,6 +394,23 @@ function checkProfiles(tables: SnapshotTables, report: Report): void {
       report(['users', index], `no profile is owned by user ${user.id}`)
     }
   }
+}
+
+/**
+ * How the views store a time: UTC, six fraction digits (`formatTimestamp`);
+ * a clock past the year 9999 writes the year as `toISOString` does.
+ */
+const STORED_TIMESTAMP =
+  /^(\d{4}|\+\d{6})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+
+function isStoredTimestamp(value: string): boolean {
+  if (!STORED_TIMESTAMP.test(value)) return false
+  // `Date.parse` rolls a day past the month's end over; a real date does not.
+  const time = Date.parse(value)
+  return (
+    !Number.isNaN(time) &&
+    new Date(time).toISOString().slice(0, -5) === value.slice(0, -8)
+  )
 }
 
 /** Memberships join users and groups that exist, at most 32 per user. */

@@ -80,6 +80,21 @@ describe('snapshot and restore', () => {
     expect(dump()).toBe(expected)
   })
 
+  test('takes back a snapshot written by a clock past the year 9999', async () => {
+    const future = createSyncanoMock({ clock: () => Date.UTC(12000, 0, 1) })
+    await future.data.createUser({ username: 'kate' })
+    const built = await future.snapshot()
+    const expected = dump(future)
+    await future.reset()
+
+    await future.restore(built)
+
+    expect(built.tables.profiles.at(-1)?.created_at).toBe(
+      '+012000-01-01T00:00:00.000000Z',
+    )
+    expect(dump(future)).toBe(expected)
+  })
+
   test('clears the journal and scenarios on restore', async () => {
     const built = await mock.snapshot()
     mock.scenarios.respond('GET users/1/', { status: 404 })
@@ -212,6 +227,17 @@ describe('restore of a snapshot that breaks the data', () => {
       'a user in more than 32 groups',
       (tables) => joinGroups(tables, 33),
       '$.tables.memberships[32].group: user 3 is in more than 32 groups',
+    ],
+    [
+      'a profile timestamp that is not a time',
+      (tables) => (tables.profiles[0]!.created_at = 'yesterday'),
+      '$.tables.profiles[0].created_at: expected a timestamp such as 2016-06-20T08:43:27.204105Z',
+    ],
+    [
+      'a profile timestamp on a day that does not exist',
+      (tables) =>
+        (tables.profiles[1]!.updated_at = '2016-02-30T08:43:27.204105Z'),
+      '$.tables.profiles[1].updated_at: expected a timestamp such as 2016-06-20T08:43:27.204105Z',
     ],
     [
       'a user sequence below the largest user id',
