@@ -11,7 +11,6 @@ import type { Dialect } from './glossary.ts'
 import { parseBaseUrl } from './http/base-url.ts'
 import { applyCors } from './http/cors.ts'
 import { setDirectAnswer } from './http/direct-answer.ts'
-import { guardedClock } from './guarded-clock.ts'
 import { handleRequest, withoutHeadBody } from './http/handle-request.ts'
 import { receiveRequest, type ReceivedRequest } from './http/receive-request.ts'
 import { json, knownText } from './http/responses.ts'
@@ -130,7 +129,7 @@ export function createSyncanoMock(
     db,
     dialect,
     faker,
-    now: createClock(guardedClock(options.clock)),
+    now: createClock(checkClock(options.clock)),
     ready: load(),
     exclusive: createMutex(),
     switches: { billing: null, rateLimit: null },
@@ -250,19 +249,15 @@ function rejectNetworkError(response: Response): Response {
 function checkDialect(dialect: string): Dialect {
   if (dialect === 'docs' || dialect === 'server') return dialect
 
-  throw new SyncanoMockError(
-    SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to create a mock: unknown dialect "${dialect}". Expected "docs" or "server".`,
+  throw optionError(
+    `unknown dialect "${dialect}". Expected "docs" or "server".`,
   )
 }
 
 function checkSeed(seed: number): number {
   if (Number.isSafeInteger(seed)) return seed
 
-  throw new SyncanoMockError(
-    SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to create a mock: invalid seed "${String(seed)}". Expected an integer.`,
-  )
+  throw optionError(`invalid seed "${String(seed)}". Expected an integer.`)
 }
 
 const OPTION_NAMES = [
@@ -278,9 +273,8 @@ const OPTION_NAMES = [
 function checkOptionNames(options: unknown): void {
   const expected = `Expected an object of ${OPTION_NAMES.join(', ')}.`
   if (typeof options !== 'object' || options === null) {
-    throw new SyncanoMockError(
-      SyncanoMockErrorCode.INVALID_OPTION,
-      `Failed to create a mock: the options must be an object, got ${String(options)}. ${expected}`,
+    throw optionError(
+      `the options must be an object, got ${String(options)}. ${expected}`,
     )
   }
   const unknown = Object.keys(options).find(
@@ -288,10 +282,7 @@ function checkOptionNames(options: unknown): void {
   )
   if (unknown === undefined) return
 
-  throw new SyncanoMockError(
-    SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to create a mock: unknown option "${unknown}". ${expected}`,
-  )
+  throw optionError(`unknown option "${unknown}". ${expected}`)
 }
 
 function checkJournalLimit(limit: number | undefined): number | undefined {
@@ -301,9 +292,26 @@ function checkJournalLimit(limit: number | undefined): number | undefined {
     (Number.isSafeInteger(limit) && limit >= 0)
   if (valid) return limit
 
-  throw new SyncanoMockError(
-    SyncanoMockErrorCode.INVALID_OPTION,
-    `Failed to create a mock: invalid journalLimit "${String(limit)}". ` +
+  throw optionError(
+    `invalid journalLimit "${String(limit)}". ` +
       'Expected an integer from 0, or Infinity.',
+  )
+}
+
+function checkClock(
+  clock: (() => number) | undefined,
+): (() => number) | undefined {
+  if (clock === undefined || typeof clock === 'function') return clock
+
+  throw optionError(
+    `invalid clock "${String(clock)}". ` +
+      'Expected a function that returns milliseconds since the epoch.',
+  )
+}
+
+function optionError(problem: string): SyncanoMockError {
+  return new SyncanoMockError(
+    SyncanoMockErrorCode.INVALID_OPTION,
+    `Failed to create a mock: ${problem}`,
   )
 }

@@ -1,3 +1,5 @@
+import { logger } from '../logger.ts'
+
 /**
  * Formats microseconds since the epoch as the server does
  * (`DATETIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%fZ'`): UTC, six fraction digits.
@@ -24,9 +26,15 @@ export function formatTimestamp(micros: number): string {
  */
 const lastSecond = { seconds: Number.NaN, text: '' }
 
+/** The latest moment a `Date` can hold, in milliseconds since the epoch. */
+const LATEST_TIME = 8.64e15
+
 /**
  * A clock in microseconds that never answers the same value twice, so two
- * writes in one millisecond still get distinct, ordered timestamps.
+ * writes in one millisecond still get distinct, ordered timestamps. A
+ * reading of `source` that throws, or is not milliseconds from 0 to
+ * 8.64e15, is replaced by `Date.now()` with a warning: a timestamp the
+ * server could not have written must not turn a write into a 500.
  *
  * @example
  * const now = createClock()
@@ -36,8 +44,31 @@ export function createClock(source: () => number = Date.now): () => number {
   let last = 0
 
   return () => {
-    const current = source() * 1000
+    const current = readSource(source) * 1000
     last = current > last ? current : last + 1
     return last
   }
+}
+
+function readSource(source: () => number): number {
+  let reading: unknown
+  try {
+    reading = source()
+  } catch (error) {
+    logger.warn(
+      'Failed to read the clock option: %o. Using Date.now() instead.',
+      error,
+    )
+    return Date.now()
+  }
+
+  if (typeof reading === 'number' && reading >= 0 && reading <= LATEST_TIME) {
+    return reading
+  }
+  logger.warn(
+    'Failed to read the clock option: it read %o, not milliseconds from 0 ' +
+      `to ${LATEST_TIME}. Using Date.now() instead.`,
+    reading,
+  )
+  return Date.now()
 }
